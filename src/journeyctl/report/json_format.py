@@ -1,0 +1,49 @@
+"""`--format json`: one JSON object, versioned; documented in docs/output.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final, TextIO
+
+from journeyctl import __version__
+from journeyctl.diagnostics import Diagnostic
+from journeyctl.report import Report
+
+SCHEMA_VERSION: Final = 1
+
+
+def diagnostic_object(diagnostic: Diagnostic) -> dict[str, Any]:
+    return {
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "severity": diagnostic.severity.label,
+        "message": diagnostic.message,
+        "fix": diagnostic.fix,
+        "file": diagnostic.file,
+        "path": diagnostic.path,
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "end_line": diagnostic.end_line,
+        "end_column": diagnostic.end_column,
+        "docs_url": diagnostic.docs_url,
+    }
+
+
+def write(report: Report, out: TextIO) -> None:
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "journeyctl", "version": __version__},
+        "command": report.command,
+        "summary": {
+            "files": len(report.files),
+            "files_with_problems": report.files_with_problems(),
+            **report.counts(),
+            **report.summary_extra,
+        },
+        "files": [
+            {"file": entry.file, "kind": entry.kind, "id": entry.id, "valid": entry.valid} for entry in report.files
+        ],
+        "diagnostics": [diagnostic_object(d) for d in report.diagnostics],
+    }
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,38 @@
+"""What the commands share: finding files, validating them, reporting, exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from journeyctl.diagnostics import Diagnostic, Severity, is_fatal
+from journeyctl.discover import discover
+from journeyctl.loader import DEFAULT_LIMITS, LoadLimits
+from journeyctl.report import FileEntry, Report
+from journeyctl.validate import Run, validate_targets
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+def validate_paths(paths: list[str], limits: LoadLimits = DEFAULT_LIMITS, *, skip_foreign: bool = False) -> Run:
+    targets, path_problems = discover(paths)
+    return validate_targets(targets, path_problems, limits, skip_foreign=skip_foreign)
+
+
+def file_entries(run: Run) -> list[FileEntry]:
+    return [FileEntry(f.file, f.kind, f.declared_id, f.valid) for f in run.files]
+
+
+def validation_report(run: Run, *, quiet: bool = False) -> Report:
+    return Report("validate", file_entries(run), run.all_diagnostics(), quiet=quiet)
+
+
+def exit_code(diagnostics: Iterable[Diagnostic], fail_on: Severity = Severity.ERROR) -> int:
+    """2 when the run itself failed, 1 when a finding reaches `fail_on`, else 0."""
+    found = list(diagnostics)
+    if any(is_fatal(d) for d in found):
+        return EXIT_ERROR
+    if any(d.severity >= fail_on for d in found):
+        return EXIT_FINDINGS
+    return EXIT_OK
