@@ -92,7 +92,12 @@ def check_file(
     try:
         model = model_type.model_validate(document.data)
     except ValidationError as error:
-        checked.diagnostics.extend(schema_diagnostics(document, error, model_type))
+        # A value the loader already refused (a tag, a non-text key) reaches the model
+        # as nothing; the schema's complaint about it would only repeat the first one.
+        already = {(d.line, d.column) for d in checked.diagnostics}
+        checked.diagnostics.extend(
+            d for d in schema_diagnostics(document, error, model_type) if (d.line, d.column) not in already
+        )
         model = None
     if model_type is Journey:
         checked.diagnostics.extend(journey_integrity(document))
