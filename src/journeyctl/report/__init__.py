@@ -17,6 +17,7 @@ FORMATS: Final[dict[str, str]] = {
     "text": "journeyctl.report.text",
     "json": "journeyctl.report.json_format",
     "github": "journeyctl.report.github",
+    "sarif": "journeyctl.report.sarif",
 }
 """Format name -> module. The first is the default."""
 

@@ -1,0 +1,187 @@
+"""`--format sarif`: SARIF 2.1.0, the way GitHub code scanning reads it.
+
+One run, with a rules array holding every rule the command describes (`Report.rules`)
+plus any code that occurs without a description there (validation checks), so that
+each result's `ruleIndex` points at its rule. Documented in docs/output.md and
+docs/ci.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Final, TextIO
+from urllib.parse import quote
+
+from journeyctl import __version__
+from journeyctl.diagnostics import CHECKS, Diagnostic, Severity
+from journeyctl.report import Report, RuleInfo
+
+SARIF_VERSION: Final = "2.1.0"
+SARIF_SCHEMA: Final = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI: Final = "https://github.com/journeyctl/journeyctl"
+SOURCE_ROOT: Final = "%SRCROOT%"
+FINGERPRINT_KEY: Final = "journeyctl/v1"
+"""Our own partial fingerprint. GitHub's upload action adds `primaryLocationLineHash`
+next to it; it reserves that key for a hash of the line's text, so we leave it alone."""
+
+LEVELS: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+VALIDATION_FAMILY: Final = "JM0"
+"""Codes of this family are validation checks; every other code is a lint rule."""
+
+
+def write(report: Report, out: TextIO) -> None:
+    json.dump(sarif_log(report, Path.cwd()), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def sarif_log(report: Report, source_root: Path) -> dict[str, Any]:
+    """The whole SARIF log; file paths become URIs relative to `source_root`."""
+    rules = rules_for(report.rules, report.diagnostics)
+    index_of = {rule.code: index for index, rule in enumerate(rules)}
+    results = []
+    occurrences: Counter[tuple[str, str, str]] = Counter()
+    for diagnostic in report.diagnostics:
+        uri = artifact_uri(diagnostic.file, source_root)
+        identity = (uri, diagnostic.path, diagnostic.code)
+        occurrences[identity] += 1
+        results.append(result_object(diagnostic, uri, index_of[diagnostic.code], occurrences[identity]))
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "journeyctl",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [rule_object(rule) for rule in rules],
+                    }
+                },
+                # The loader counts columns in characters, not in UTF-16 units.
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def rules_for(described: Iterable[RuleInfo], diagnostics: Iterable[Diagnostic]) -> list[RuleInfo]:
+    """The rules the command described, then each other code that occurs, by code.
+
+    A code without a description (validation checks; any command that passes no
+    rules) is described from its first diagnostic.
+    """
+    rules = {rule.code: rule for rule in described}
+    undescribed: dict[str, RuleInfo] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.code not in rules and diagnostic.code not in undescribed:
+            undescribed[diagnostic.code] = RuleInfo(
+                code=diagnostic.code,
+                name=diagnostic.name,
+                summary=_summary_of(diagnostic.code, diagnostic.name),
+                severity=diagnostic.severity,
+                docs_url=diagnostic.docs_url,
+            )
+    return [*rules.values(), *(undescribed[code] for code in sorted(undescribed))]
+
+
+def _summary_of(code: str, name: str) -> str:
+    check = CHECKS.get(code)
+    if check is not None:
+        return check.summary
+    return name.replace("-", " ").capitalize() + "."
+
+
+def rule_object(rule: RuleInfo) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": f"{rule.summary} ({family_tag(rule.code)} {rule.code}, {rule.name})"},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": ["journeyctl", family_tag(rule.code)]},
+    }
+    if rule.docs_url:
+        descriptor["helpUri"] = rule.docs_url
+        descriptor["help"] = {
+            "text": f"{rule.summary} See {rule.docs_url}",
+            "markdown": f"{rule.summary}\n\n[{rule.code} {rule.name}]({rule.docs_url})",
+        }
+    return descriptor
+
+
+def family_tag(code: str) -> str:
+    return "validation" if code.startswith(VALIDATION_FAMILY) else "lint"
+
+
+def result_object(diagnostic: Diagnostic, uri: str, rule_index: int, occurrence: int) -> dict[str, Any]:
+    text = diagnostic.message
+    if diagnostic.fix:
+        text += f"\nhelp: {diagnostic.fix}"
+    artifact: dict[str, Any] = {"uri": uri}
+    if not _is_absolute_uri(uri):
+        artifact["uriBaseId"] = SOURCE_ROOT
+    physical: dict[str, Any] = {"artifactLocation": artifact}
+    region = region_object(diagnostic)
+    if region:
+        physical["region"] = region
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if diagnostic.path:
+        location["logicalLocations"] = [{"fullyQualifiedName": diagnostic.path}]
+    return {
+        "ruleId": diagnostic.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[diagnostic.severity],
+        "message": {"text": text},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(uri, diagnostic.path, diagnostic.code, occurrence)},
+    }
+
+
+def region_object(diagnostic: Diagnostic) -> dict[str, int]:
+    """Only the positions that are known: 0 means unknown, and SARIF positions start at 1."""
+    region: dict[str, int] = {}
+    if diagnostic.line > 0:
+        region["startLine"] = diagnostic.line
+        if diagnostic.column > 0:
+            region["startColumn"] = diagnostic.column
+        if diagnostic.end_line > 0:
+            region["endLine"] = diagnostic.end_line
+            if diagnostic.end_column > 0:
+                region["endColumn"] = diagnostic.end_column
+    return region
+
+
+def fingerprint(uri: str, path: str, code: str, occurrence: int) -> str:
+    """Stable across reformatting: file, document path and code, never a line number.
+
+    `occurrence` tells apart two findings that share all three (counted in report order).
+    """
+    identity = "\0".join((uri, path, code, str(occurrence)))
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+
+
+def artifact_uri(file: str, source_root: Path) -> str:
+    """A percent-encoded URI: relative with forward slashes when the file is under the root.
+
+    A file outside the root (`../shared/x.yaml`, an absolute path elsewhere) gets an
+    absolute `file://` URI, as a path climbing out of `%SRCROOT%` means nothing to GitHub.
+    """
+    absolute = Path(os.path.normpath(source_root / file))
+    try:
+        relative = absolute.relative_to(source_root)
+    except ValueError:
+        return absolute.as_uri()
+    return quote(relative.as_posix(), safe="/")
+
+
+def _is_absolute_uri(uri: str) -> bool:
+    return uri.startswith("file:")
