@@ -15,6 +15,7 @@ and review the diff like any other change.
 
 from __future__ import annotations
 
+import difflib
 import io
 import os
 from collections.abc import Callable
@@ -160,4 +161,12 @@ def check_golden(path: Path, actual: str) -> None:
     if not path.exists():
         pytest.fail(f"{path.relative_to(GOLDEN.parent)} is missing; create it with JOURNEYCTL_UPDATE_GOLDEN=1")
     expected = path.read_bytes().decode("utf-8")
-    assert actual == expected, f"{path.name} differs; if the change is intended, rerun with JOURNEYCTL_UPDATE_GOLDEN=1"
+    if actual != expected:
+        diff = difflib.unified_diff(
+            expected.splitlines(keepends=True), actual.splitlines(keepends=True), "golden", "actual"
+        )
+        pytest.fail(
+            f"{path.relative_to(GOLDEN.parent)} differs from the output; if the change is intended,"
+            f" rerun with JOURNEYCTL_UPDATE_GOLDEN=1 and review the diff:\n{''.join(diff)}",
+            pytrace=False,
+        )

@@ -1,0 +1,121 @@
+"""`--format json` against its published schema (docs/output-schema.json) and its documentation."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from report_sample import CASES, render
+
+from journeyctl.report.json_format import SCHEMA_VERSION
+
+from conftest import EXAMPLES, REPO, RunCli
+
+OUTPUT_SCHEMA = REPO / "docs" / "output-schema.json"
+OUTPUT_DOC = REPO / "docs" / "output.md"
+INVALID_MAPS = sorted((REPO / "tests" / "validate" / "invalid").glob("*.yaml"))
+
+DOCUMENTED_MAP = """\
+kind: journey
+id: online-checkout
+title: Buying running shoes online
+stages:
+  - id: purchase
+    name: Purchase
+    ownr: ecommerce-team
+    steps:
+      - id: pays
+        name: Pays by card
+        emotion: 3
+"""
+"""The map behind the example in docs/output.md, as maps/checkout.yaml."""
+
+
+@cache
+def output_validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(OUTPUT_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def assert_matches_schema(document: Any) -> None:
+    errors = sorted(output_validator().iter_errors(document), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)
+
+
+def documented_example() -> dict[str, Any]:
+    blocks = re.findall(r"```json\n(.*?)```", OUTPUT_DOC.read_text(encoding="utf-8"), re.DOTALL)
+    assert len(blocks) == 1, "docs/output.md shows one json example"
+    example: dict[str, Any] = json.loads(blocks[0])
+    return example
+
+
+def key_shape(value: Any) -> Any:
+    """The keys at every level, without the values: what a reader of the format relies on."""
+    if isinstance(value, dict):
+        return {key: key_shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [key_shape(item) for item in value]
+    return None
+
+
+def test_schema_states_the_version_the_writer_writes() -> None:
+    schema = json.loads(OUTPUT_SCHEMA.read_text(encoding="utf-8"))
+    assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION == 1
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_sample_reports_match_the_schema(case: str) -> None:
+    assert_matches_schema(json.loads(render("json", CASES[case]())))
+
+
+def test_broken_and_clean_runs_match_the_schema(run_cli: RunCli) -> None:
+    broken = json.loads(run_cli("validate", "-f", "json", *INVALID_MAPS, exit=1).stdout)
+    assert_matches_schema(broken)
+    assert broken["summary"]["error"] == len(broken["diagnostics"]) > 0
+    clean = json.loads(run_cli("validate", "-f", "json", EXAMPLES).stdout)
+    assert_matches_schema(clean)
+    assert clean["diagnostics"] == []
+
+
+def test_schema_refuses_what_the_format_does_not_allow() -> None:
+    document = json.loads(render("json", CASES["findings"]()))
+    for breakage in (
+        lambda d: d.update(schema_version=2),
+        lambda d: d["diagnostics"][0].update(severity="fatal"),
+        lambda d: d["diagnostics"][0].update(line=-1),
+        lambda d: d["diagnostics"][0].pop("fix"),
+        lambda d: d["summary"].pop("warning"),
+        lambda d: d["files"][0].update(kind="map"),
+    ):
+        broken = json.loads(json.dumps(document))
+        breakage(broken)
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, output_validator().schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_every_diagnostic_field_is_written() -> None:
+    report = CASES["findings"]()
+    written = json.loads(render("json", report))["diagnostics"]
+    expected = [{**dataclasses.asdict(d), "severity": d.severity.label} for d in report.diagnostics]
+    assert written == expected
+
+
+def test_documented_example_matches_the_schema_and_real_output(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    example = documented_example()
+    assert_matches_schema(example)
+    monkeypatch.chdir(tmp_path)
+    Path("maps").mkdir()
+    Path("maps/checkout.yaml").write_text(DOCUMENTED_MAP, encoding="utf-8")
+    actual = json.loads(run_cli("validate", "-f", "json", "maps", exit=1).stdout)
+    assert key_shape(actual) == key_shape(example)
+    located = [(d["code"], d["path"], d["line"], d["column"]) for d in actual["diagnostics"]]
+    assert located == [(d["code"], d["path"], d["line"], d["column"]) for d in example["diagnostics"]]
