@@ -6,10 +6,12 @@ Only Typer is imported at start-up; each command imports what it needs, so
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 import sys
-from typing import Annotated, Optional
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -103,6 +105,145 @@ def validate(
     report = validation_report(run, quiet=quiet)
     writer(output_format.value)(report, sys.stdout)
     raise typer.Exit(exit_code(report.diagnostics))
+
+
+class FailOn(enum.StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _rule_selectors(values: list[str] | None) -> list[str]:
+    """`--select JM1,JM2 --select owner-unknown` -> each selector once, in order."""
+    found = [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+    return list(dict.fromkeys(found))
+
+
+def _parse_today(text: str | None) -> datetime.date:
+    if text is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{text}' is not a date; write it as YYYY-MM-DD", param_hint="--today") from None
+
+
+def _fail(message: str) -> NoReturn:
+    sys.stderr.write(f"journeyctl: error: {message}\n")
+    raise typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def lint(  # noqa: PLR0917 - Typer maps each command-line option to a parameter
+    paths: PathsArgument = None,
+    output_format: FormatOption = OutputFormat.text,  # type: ignore[attr-defined]
+    quiet: QuietOption = False,
+    config: Annotated[
+        Optional[Path],
+        typer.Option("--config", help="Configuration file (default: the nearest .journeyctl.yaml or pyproject.toml)."),
+    ] = None,
+    select: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--select", metavar="RULES", help="Run only these rules: codes, prefixes (JM2), names or ALL; repeatable."
+        ),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],
+        typer.Option("--ignore", metavar="RULES", help="Do not run these rules; repeatable, comma-separated."),
+    ] = None,
+    fail_on: Annotated[
+        Optional[FailOn],
+        typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: warning]."),
+    ] = None,
+    today: Annotated[
+        Optional[str], typer.Option("--today", metavar="YYYY-MM-DD", help="Date the review rules count from.")
+    ] = None,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path], typer.Option("--write-baseline", help="Record the current findings in this file.")
+    ] = None,
+    max_file_size: MaxSizeOption = "32M",
+    skip_foreign: SkipForeignOption = False,
+) -> None:
+    """Find the gaps in journey maps: missing owners, metrics, touchpoints, opportunities, reviews.
+
+    Files are validated first; a file that does not validate reports its errors and is
+    not linted. Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage,
+    configuration or I/O error.
+    """
+    from journeyctl.diagnostics import Severity
+    from journeyctl.lint import ConfigError, Overrides, lint_run, load_config
+    from journeyctl.lint.baseline import BaselineError, new_findings, read_baseline
+    from journeyctl.lint.baseline import write_baseline as record_baseline
+    from journeyctl.loader import LoadLimits
+    from journeyctl.report import writer
+    from journeyctl.run import exit_code, lint_report, validate_paths
+
+    if baseline is not None and write_baseline is not None:
+        _fail("use either --baseline or --write-baseline, not both")
+    limits = LoadLimits(max_file_bytes=parse_size(max_file_size))
+    day = _parse_today(today)
+    overrides = Overrides(
+        select=_rule_selectors(select) if select else None,
+        ignore=_rule_selectors(ignore),
+        fail_on=Severity.parse(fail_on.value) if fail_on is not None else None,
+    )
+    try:
+        settings = load_config(config, overrides=overrides)
+    except ConfigError as error:
+        _fail(str(error))
+    run = validate_paths(paths or ["."], limits, skip_foreign=skip_foreign)
+    result = lint_run(run, settings, day)
+    diagnostics = sorted([*run.all_diagnostics(), *result.diagnostics], key=lambda d: d.sort_key)
+    try:
+        if write_baseline is not None:
+            recorded = record_baseline(write_baseline, diagnostics)
+            sys.stderr.write(f"journeyctl: recorded {sum(recorded.values())} findings in {write_baseline}\n")
+            diagnostics = new_findings(diagnostics, recorded, write_baseline)
+        elif baseline is not None:
+            diagnostics = new_findings(diagnostics, read_baseline(baseline), baseline)
+    except BaselineError as error:
+        _fail(str(error))
+    report = lint_report(run, result, settings, diagnostics, quiet=quiet)
+    writer(output_format.value)(report, sys.stdout)
+    raise typer.Exit(exit_code(report.diagnostics, settings.fail_on))
+
+
+@app.command()
+def rules(
+    rule: Annotated[
+        Optional[str], typer.Argument(metavar="[CODE-OR-NAME]", help="Explain this rule.", show_default=False)
+    ] = None,
+) -> None:
+    """List the lint rules, or explain one: `journeyctl rules JM201`."""
+    from rich.console import Console
+
+    from journeyctl.lint import RULES
+    from journeyctl.lint.registry import UnknownRuleError, find_rule
+
+    console = Console(highlight=False)
+    if rule is not None:
+        from rich.markdown import Markdown
+
+        from journeyctl.lint.docs import rule_markdown
+
+        try:
+            found = find_rule(rule)
+        except UnknownRuleError as error:
+            _fail(str(error))
+        console.print(Markdown(rule_markdown(found, level=1)))
+        console.print(f"\nDocs: {found.meta.docs_url}", soft_wrap=True)
+        return
+    from rich.table import Table
+
+    table = Table("code", "name", "severity", "recommended", "summary", title="Lint rules", title_justify="left")
+    for code, candidate in RULES.items():
+        meta = candidate.meta
+        table.add_row(code, meta.name, meta.severity.label, "yes" if meta.recommended else "", meta.summary)
+    console.print(table)
 
 
 @app.command()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from journeyctl.diagnostics import Diagnostic, Severity, is_fatal
 from journeyctl.discover import discover
 from journeyctl.loader import DEFAULT_LIMITS, LoadLimits
-from journeyctl.report import FileEntry, Report
+from journeyctl.report import FileEntry, Report, RuleInfo
 from journeyctl.validate import Run, validate_targets
+
+if TYPE_CHECKING:  # lint is imported only by the commands that lint
+    from journeyctl.lint import LintConfig, LintResult
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -26,6 +31,26 @@ def file_entries(run: Run) -> list[FileEntry]:
 
 def validation_report(run: Run, *, quiet: bool = False) -> Report:
     return Report("validate", file_entries(run), run.all_diagnostics(), quiet=quiet)
+
+
+def lint_report(
+    run: Run, result: LintResult, config: LintConfig, diagnostics: list[Diagnostic], *, quiet: bool = False
+) -> Report:
+    """Validation problems and lint findings (what is left after a baseline) as one report.
+
+    The summary adds findings by rule and the lint coverage figures; `rules` describes
+    every lint rule that fired, with its configured severity.
+    """
+    rules = [
+        RuleInfo(meta.code, meta.name, meta.summary, config.severities.get(meta.code, meta.severity), meta.docs_url)
+        for meta in result.rules_for(diagnostics)
+    ]
+    by_rule = Counter(f"{d.code} {d.name}" for d in diagnostics)
+    extra: dict[str, Any] = {
+        "findings_by_rule": ", ".join(f"{name} {count}" for name, count in sorted(by_rule.items())) or "none",
+        **result.coverage.figures(),
+    }
+    return Report("lint", file_entries(run), diagnostics, quiet=quiet, rules=rules, summary_extra=extra)
 
 
 def exit_code(diagnostics: Iterable[Diagnostic], fail_on: Severity = Severity.ERROR) -> int:

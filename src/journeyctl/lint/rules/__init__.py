@@ -1,0 +1,1 @@
+"""The rule families; `journeyctl.lint.registry` collects them."""
