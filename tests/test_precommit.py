@@ -126,6 +126,11 @@ def test_hook_runs_only_when_a_yaml_file_is_staged(hook_id: str) -> None:
         assert hook_command(hook, [name]) is not None
 
 
+def test_lint_hook_also_runs_when_its_settings_change() -> None:
+    assert hook_command(HOOKS["journeyctl-lint"], ["pyproject.toml"]) is not None
+    assert hook_command(HOOKS["journeyctl-lint"], ["tools/pyproject.toml.bak"]) is None
+
+
 @pytest.mark.parametrize("hook_id", sorted(HOOKS))
 def test_journey_committed_without_its_persona_files_passes(hook_id: str, repo: Path) -> None:
     journey = "maps/retail-omnichannel/journey.yaml"
@@ -163,3 +168,12 @@ def test_deleting_a_persona_file_its_journey_needs_stops_the_commit(hook_id: str
     result = run_hook(hook_id, repo)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "JM033" in result.stdout and "'leo'" in result.stdout
+
+
+def test_lint_hook_stops_a_commit_that_leaves_a_stage_without_owner(repo: Path) -> None:
+    journey = "maps/retail-omnichannel/journey.yaml"
+    edit(repo, journey, "    owner: brand-marketing\n", "")
+    assert run_hook("journeyctl-validate", repo).returncode == 0, "the map is still valid"
+    result = run_hook("journeyctl-lint", repo)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.search(rf"{re.escape(journey)}:\d+:5: \w+ JM\d{{3}} stage 'discover' has no owner", result.stdout)

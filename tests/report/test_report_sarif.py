@@ -260,3 +260,27 @@ def test_severity_of_an_undescribed_lint_code_comes_from_its_finding() -> None:
         }
     ]
     assert_valid_sarif(log)
+
+
+def test_lint_sarif_describes_the_rules_that_fired(run_cli: RunCli, examples_copy: Path) -> None:
+    journey = examples_copy / "retail-omnichannel" / "journey.yaml"
+    text = journey.read_text(encoding="utf-8")
+    journey.write_text(text.replace("    owner: brand-marketing\n", "", 1), encoding="utf-8")
+    (examples_copy / "gol.yaml").write_text("kind: journey\nid: gol\n", encoding="utf-8")
+    output = run_cli("lint", "--format", "sarif", examples_copy, exit=1).stdout
+    log = json.loads(output)
+    assert_valid_sarif(log)
+    by_id = {rule["id"]: rule for rule in rules(log)}
+    fired = {result["ruleId"] for result in results(log)}
+    assert fired == set(by_id)
+    assert by_id["JM021"]["properties"]["tags"] == ["journeyctl", "validation"]
+    lint_rules = [rule for rule in rules(log) if not rule["id"].startswith("JM0")]
+    assert [rule["name"] for rule in lint_rules] == ["stage-without-owner"]
+    assert lint_rules[0]["properties"]["tags"] == ["journeyctl", "lint"]
+    assert lint_rules[0]["helpUri"]
+
+
+def test_clean_examples_lint_to_sarif_with_no_results(run_cli: RunCli) -> None:
+    log = json.loads(run_cli("lint", "--format", "sarif", EXAMPLES).stdout)
+    assert_valid_sarif(log)
+    assert results(log) == []
