@@ -7,6 +7,7 @@ reporters all speak in `Diagnostic`s.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -151,3 +152,14 @@ def format_path(parts: tuple[str | int, ...]) -> str:
         else:
             out.append(part)
     return "".join(out)
+
+
+# C0 and C1 control characters but tab and line breaks, DEL, and the bidirectional
+# overrides that reorder how a line looks ("Trojan source"). A file or key name holding
+# them could clear the screen, retitle the terminal or hide text when it is printed.
+_UNPRINTABLE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as escapes (`\\x1b`), safe to print to a terminal."""
+    return _UNPRINTABLE.sub(lambda match: ascii(match.group())[1:-1], text)

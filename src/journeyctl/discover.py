@@ -32,13 +32,23 @@ def discover(arguments: list[str]) -> tuple[list[Target], list[Diagnostic]]:
         key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
-            targets.append(Target(path, display, explicit))
+            targets.append(Target(path, shown_path(display), explicit))
 
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
             for found in _walk(argument, problems):
                 add(found, os.path.normpath(found), explicit=False)
+        elif argument.endswith(("/", os.sep)) and path.exists():
+            # Path() drops the trailing slash; the user asked for a folder, as `cat x/` would.
+            problems.append(
+                problem(
+                    "JM013",
+                    "is a file, not a folder",
+                    file=shown_path(argument),
+                    fix=f"name the file without the trailing slash: {argument.rstrip('/' + os.sep)}",
+                )
+            )
         elif path.exists() or path.is_symlink():
             add(path, argument, explicit=True)
         else:
@@ -46,11 +56,20 @@ def discover(arguments: list[str]) -> tuple[list[Target], list[Diagnostic]]:
                 problem(
                     "JM013",
                     "no such file or folder",
-                    file=argument,
+                    file=shown_path(argument),
                     fix="check the path; folders are searched for *.yaml and *.yml files",
                 )
             )
     return targets, problems
+
+
+def shown_path(name: str) -> str:
+    """A file name as reports show it: bytes that are not UTF-8 become `\\xff` escapes.
+
+    Python carries such bytes as lone surrogates, which would make every report
+    (JSON included) invalid UTF-8 or fail to print at all.
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _walk(argument: str, problems: list[Diagnostic]) -> list[Path]:
@@ -60,7 +79,7 @@ def _walk(argument: str, problems: list[Diagnostic]) -> list[Path]:
 
     def unreadable(error: OSError) -> None:
         where = error.filename or argument
-        problems.append(problem("JM011", f"cannot be read: {error.strerror or error}", file=str(where)))
+        problems.append(problem("JM011", f"cannot be read: {error.strerror or error}", file=shown_path(str(where))))
 
     for folder, subfolders, files in os.walk(argument, onerror=unreadable, followlinks=True):
         try:

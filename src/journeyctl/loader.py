@@ -20,6 +20,8 @@ built node and value, and nothing built here forms a cycle.
 from __future__ import annotations
 
 import gc
+import os
+import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,12 +82,27 @@ DEFAULT_LIMITS: Final = LoadLimits()
 
 @dataclass(slots=True)
 class YamlDocument:
-    """A loaded document: plain data plus the node tree that positions come from."""
+    """A loaded document: plain data plus the node tree that positions come from.
+
+    The node tree is most of a document's memory, and only findings need it: a run
+    over thousands of files releases it once a file's own checks are done
+    (`release_nodes`), and the rare run-wide finding rebuilds it from `raw`.
+    """
 
     file: str
     data: Any
-    root: Node
+    nodes: Node | None
     raw: bytes
+
+    @property
+    def root(self) -> Node:
+        if self.nodes is None:
+            self.nodes = _compose(self.raw, self.file, DEFAULT_LIMITS)
+            assert self.nodes is not None, "a loaded document holds a node"
+        return self.nodes
+
+    def release_nodes(self) -> None:
+        self.nodes = None
 
     def node_at(self, parts: tuple[str | int, ...], *, key: bool = False) -> Node:
         """The node at `parts`, or its closest existing ancestor.
@@ -171,15 +188,29 @@ class _NodeParser(_BaseParser):
         return SEQ_TAG if kind is SequenceNode else MAP_TAG
 
 
+# O_NONBLOCK: opening a named pipe would otherwise wait for a writer forever. It has
+# no effect on regular files, the only kind that is then read.
+_OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def load_file(path: Path, display: str, limits: LoadLimits = DEFAULT_LIMITS) -> LoadResult:
     """Read and load one file; every failure becomes a diagnostic, never an exception."""
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            return LoadResult(None, [_too_large(display, size, limits)])
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        return LoadResult(None, [problem("JM011", "is a folder, not a file", file=display)])
+        not_a_file = _not_a_regular_file(os.stat(path).st_mode)
+        if not_a_file is not None:
+            return LoadResult(None, [problem("JM011", not_a_file, file=display)])
+        with open(os.open(path, _OPEN_FLAGS), "rb") as stream:
+            status = os.fstat(stream.fileno())
+            not_a_file = _not_a_regular_file(status.st_mode)  # swapped in after the stat
+            if not_a_file is not None:
+                return LoadResult(None, [problem("JM011", not_a_file, file=display)])
+            if status.st_size > limits.max_file_bytes:
+                return LoadResult(None, [_too_large(display, status.st_size, limits)])
+            raw = stream.read(limits.max_file_bytes + 1)  # never more, even if it grows
+    except FileNotFoundError as error:
+        if os.path.islink(path):
+            return LoadResult(None, [problem("JM011", "is a symbolic link to nothing (broken link)", file=display)])
+        return LoadResult(None, [_unreadable(display, error)])
     except OSError as error:
         return LoadResult(None, [_unreadable(display, error)])
     if len(raw) > limits.max_file_bytes:  # the file grew between stat and read
@@ -240,6 +271,20 @@ def _too_large(display: str, size: int, limits: LoadLimits) -> Diagnostic:
         file=display,
         fix="split the map into smaller journeys, or raise the limit with --max-file-size",
     )
+
+
+def _not_a_regular_file(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a file"
+    return "is not a regular file"
 
 
 def _unreadable(display: str, error: OSError) -> Diagnostic:

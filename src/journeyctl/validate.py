@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
@@ -15,6 +16,7 @@ from journeyctl.diagnostics import Diagnostic, Severity, format_path, problem
 from journeyctl.discover import Target
 from journeyctl.loader import DEFAULT_LIMITS, LoadLimits, YamlDocument, load_file
 from journeyctl.model import MODELS, UNION_TAGS, Journey, Persona, Stage, Step
+from journeyctl.parallel import map_in_order
 
 Parts = tuple[str | int, ...]
 
@@ -201,6 +203,9 @@ def _value_problem(kind: str, name: str, value: Any, context: dict[str, Any]) ->
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         allowed = _RANGES.get(name) or _bound_text(kind, context)
         return f"{name} {shown} is out of range: it must be {allowed}", f"use a value {allowed}"
+    if kind == "int_parsing_size":
+        allowed = _RANGES.get(name, "an ordinary whole number")
+        return f"{name} {shown} is out of range: it must be {allowed}", f"use a value {allowed}"
     if kind in ("int_parsing", "int_from_float", "int_type"):
         return f"{name} must be a whole number, not {shown}", "write a whole number such as 1"
     if kind in ("float_parsing", "float_type"):
@@ -252,8 +257,8 @@ def _show(value: Any) -> str:
     if isinstance(value, dict):
         return "(a mapping)"
     text = str(value)
-    if _NUMBER.match(text):
-        return text
+    if _NUMBER.match(text):  # a 5,000-digit number must not become a 5,000-character message
+        return text if len(text) <= 60 else f"{text[:20]}...{text[-5:]} ({len(text):,} characters)"
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
@@ -515,6 +520,18 @@ def check_run(files: list[CheckedFile]) -> None:
                         ),
                     )
                 )
+            # Two different people under one id: which one a step means would be a guess.
+            persona_file = declared.get(("persona", ident)) if (ident := _ident(ref)) is not None else None
+            if persona_file is not None and persona_file.document is not None:
+                line = persona_file.document.position(("id",))[0]
+                checked.diagnostics.append(
+                    checked.document.locate(
+                        "JM034",
+                        f"persona id '{ident}' is written inline here and also declared in {persona_file.file}:{line}",
+                        ("personas", index, "id"),
+                        fix=f"refer to the persona file (`- {ident}`), or give the inline persona its own id",
+                    )
+                )
 
 
 def validate_targets(
@@ -523,17 +540,39 @@ def validate_targets(
     limits: LoadLimits = DEFAULT_LIMITS,
     *,
     skip_foreign: bool = False,
+    jobs: int | None = 1,
+    keep_models: bool = True,
 ) -> Run:
-    files: list[CheckedFile] = []
-    for target in targets:
-        try:
-            checked = check_file(target, limits, skip_foreign=skip_foreign)
-        except Exception as error:  # a bug must not cost the other files their check
-            checked = CheckedFile(target.display, diagnostics=[internal_error(target.display, error)])
-        if checked is not None:
-            files.append(checked)
+    """Check every file, then what spans files.
+
+    Without `keep_models` (a plain validation, which reports findings and nothing
+    more) each file is reduced to its findings and the facts the run-wide checks read
+    as soon as its own checks are done: memory stays flat however many files there
+    are, and the files can be checked on `jobs` processes (None: every core).
+    """
+    check = partial(_check_target, limits=limits, skip_foreign=skip_foreign, keep_models=keep_models)
+    checked_files = map_in_order(check, targets, jobs if not keep_models else 1)
+    files = [checked for checked in checked_files if checked is not None]
     check_run(files)
     return Run(files, path_problems)
+
+
+_RUN_WIDE_KEYS: Final = ("kind", "id", "personas")
+"""What the run-wide checks read of a file's data (`check_run`, lint's persona usage)."""
+
+
+def _check_target(target: Target, limits: LoadLimits, skip_foreign: bool, keep_models: bool) -> CheckedFile | None:
+    try:
+        checked = check_file(target, limits, skip_foreign=skip_foreign)
+    except Exception as error:  # a bug must not cost the other files their check
+        return CheckedFile(target.display, diagnostics=[internal_error(target.display, error)])
+    if checked is None or keep_models or checked.document is None:
+        return checked
+    document = checked.document
+    data = document.data
+    summary = {key: data[key] for key in _RUN_WIDE_KEYS if key in data} if isinstance(data, dict) else data
+    slim = YamlDocument(document.file, summary, None, document.raw)
+    return CheckedFile(checked.file, slim, None, checked.diagnostics)
 
 
 def internal_error(display: str, error: BaseException) -> Diagnostic:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Final, TextIO
 
-from journeyctl.diagnostics import Diagnostic, Severity
+from journeyctl.diagnostics import Diagnostic, Severity, printable
 from journeyctl.report import Report
 
 _LEVEL: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)  # the log viewer interprets terminal escapes too
 
 
 def _escape_property(text: str) -> str:

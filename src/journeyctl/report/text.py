@@ -8,7 +8,7 @@ from typing import Final, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from journeyctl.diagnostics import Diagnostic, Severity
+from journeyctl.diagnostics import Diagnostic, Severity, printable
 from journeyctl.report import Report
 
 _STYLE: Final = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -16,8 +16,8 @@ _STYLE: Final = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severit
 
 def _location(diagnostic: Diagnostic) -> str:
     if diagnostic.line:
-        return f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
-    return diagnostic.file
+        return f"{printable(diagnostic.file)}:{diagnostic.line}:{diagnostic.column}"
+    return printable(diagnostic.file)
 
 
 def render_diagnostic(diagnostic: Diagnostic) -> Text:
@@ -27,13 +27,13 @@ def render_diagnostic(diagnostic: Diagnostic) -> Text:
     line.append(": ")
     line.append(diagnostic.severity.label, style=_STYLE[diagnostic.severity])
     line.append(f" {diagnostic.code} ", style="bold")
-    line.append(diagnostic.message)
+    line.append(printable(diagnostic.message))
     line.append(f" [{diagnostic.name}]", style="dim")
     if diagnostic.fix:
         line.append("\n  help: ", style="green")
-        line.append(diagnostic.fix)
+        line.append(printable(diagnostic.fix))
     if diagnostic.path:
-        line.append(f"\n  at: {diagnostic.path}", style="dim")
+        line.append(f"\n  at: {printable(diagnostic.path)}", style="dim")
     return line
 
 
