@@ -2,7 +2,7 @@
 
 The sample holds what formats get wrong: non-ASCII text (Portuguese, Romanian ă ș ț),
 Rich markup look-alikes ([bold]), the characters GitHub workflow commands must escape
-(% CR LF : ,), a finding without a position, one with only a start, and rules with
+(% CR LF : ,), a terminal escape sequence, a finding without a position, one with only a start, and rules with
 and without a description.
 
 Golden files live in golden/<case>/<format>.<ext>. After an intended change, rewrite
@@ -69,7 +69,7 @@ def lint_finding(rule: RuleInfo, message: str, *, file: str, path: str, line: in
 def sample_diagnostics() -> list[Diagnostic]:
     unknown_key = problem(
         "JM020",
-        "unknown key 'ownr' in stage 'contratação'",
+        "unknown key 'ownr\x1b[2J' in stage 'contratação'",
         file=JOURNEY_FILE,
         path="stages[1].ownr",
         line=14,

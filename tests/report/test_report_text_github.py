@@ -7,7 +7,7 @@ import re
 import pytest
 from report_sample import CASES, RICH_ENVIRONMENT, render
 
-from journeyctl.diagnostics import Diagnostic, problem
+from journeyctl.diagnostics import Diagnostic, printable, problem
 from journeyctl.report import Report
 
 ANNOTATION = re.compile(r"^::(error|warning|notice) ([^:]*)::(.*)$")
@@ -45,7 +45,9 @@ def test_github_writes_one_command_per_diagnostic_that_round_trips() -> None:
         assert level == {"error": "error", "warning": "warning", "info": "notice"}[diagnostic.severity.label]
         assert properties["file"] == diagnostic.file
         assert properties["title"] == f"{diagnostic.code} {diagnostic.name}"
-        assert data.startswith(diagnostic.message + "\nhelp: " + diagnostic.fix)
+        # Terminal escapes are shown, not obeyed: the log viewer would interpret them.
+        assert data.startswith(printable(diagnostic.message) + "\nhelp: " + diagnostic.fix)
+        assert "\x1b" not in data
         assert data.endswith("\ndocs: " + diagnostic.docs_url)
 
 
