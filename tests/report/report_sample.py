@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import difflib
 import io
+import json
 import os
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 import pytest
 
 from journeyctl import __version__
@@ -170,3 +174,17 @@ def check_golden(path: Path, actual: str) -> None:
             f" rerun with JOURNEYCTL_UPDATE_GOLDEN=1 and review the diff:\n{''.join(diff)}",
             pytrace=False,
         )
+
+
+@cache
+def schema_validator(schema_path: Path) -> Any:
+    """A validator for the JSON Schema at `schema_path`, of the draft its `$schema` names."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)
+
+
+def assert_matches(schema_path: Path, document: Any) -> None:
+    errors = sorted(schema_validator(schema_path).iter_errors(document), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)

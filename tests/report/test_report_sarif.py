@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import jsonschema
 import pytest
-from report_sample import CASES, METRIC_WITHOUT_OWNER, STEP_WITHOUT_OWNER, lint_finding, render
+from report_sample import CASES, METRIC_WITHOUT_OWNER, STEP_WITHOUT_OWNER, assert_matches, lint_finding, render
 
 from journeyctl.diagnostics import CHECKS, Diagnostic, Severity, problem
 from journeyctl.report import FileEntry, Report
@@ -56,16 +54,8 @@ stages:
 """
 
 
-@cache
-def sarif_validator() -> jsonschema.Draft4Validator:
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft4Validator.check_schema(schema)
-    return jsonschema.Draft4Validator(schema)
-
-
 def assert_valid_sarif(log: dict[str, Any]) -> None:
-    errors = sorted(sarif_validator().iter_errors(log), key=lambda e: list(e.absolute_path))
-    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)
+    assert_matches(SARIF_SCHEMA, log)
 
 
 def results(log: dict[str, Any]) -> list[dict[str, Any]]:

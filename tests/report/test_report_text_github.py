@@ -26,7 +26,7 @@ def unescape(text: str) -> str:
     return text
 
 
-def annotations(output: str) -> list[tuple[str, dict[str, str], str]]:
+def parse_annotations(output: str) -> list[tuple[str, dict[str, str], str]]:
     parsed = []
     for line in output.splitlines():
         match = ANNOTATION.match(line)
@@ -39,7 +39,7 @@ def annotations(output: str) -> list[tuple[str, dict[str, str], str]]:
 
 def test_github_writes_one_command_per_diagnostic_that_round_trips() -> None:
     report = CASES["findings"]()
-    parsed = annotations(render("github", report))
+    parsed = parse_annotations(render("github", report))
     assert len(parsed) == len(report.diagnostics)
     for (level, properties, data), diagnostic in zip(parsed, report.diagnostics, strict=True):
         assert level == {"error": "error", "warning": "warning", "info": "notice"}[diagnostic.severity.label]
@@ -61,14 +61,14 @@ def test_github_escapes_what_would_end_a_command_early() -> None:
     )
     output = render("github", Report("validate", [], [finding]))
     assert output.count("\n") == 1, "a newline in a message must not start a second command"
-    ((_, properties, data),) = annotations(output)
+    ((_, properties, data),) = parse_annotations(output)
     assert properties == {"file": "maps/a,b:c%.yaml", "line": "3", "col": "4", "title": "JM020 key-unknown"}
     assert data.startswith("100% sure:: key 'a,b'\r\n::error::forged")
 
 
 def test_github_gives_a_position_only_when_known() -> None:
     output = render("github", CASES["findings"]())
-    without_place = [props for _, props, _ in annotations(output) if props["file"] == "maps/ro/gol.yaml"]
+    without_place = [props for _, props, _ in parse_annotations(output) if props["file"] == "maps/ro/gol.yaml"]
     assert without_place == [{"file": "maps/ro/gol.yaml", "title": "JM003 file-empty"}]
 
 
