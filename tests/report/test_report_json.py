@@ -121,3 +121,17 @@ def test_documented_example_matches_the_schema_and_real_output(
     assert key_shape(actual) == key_shape(example)
     located = [(d["code"], d["path"], d["line"], d["column"]) for d in actual["diagnostics"]]
     assert located == [(d["code"], d["path"], d["line"], d["column"]) for d in example["diagnostics"]]
+
+
+def test_lint_output_matches_the_schema(run_cli: RunCli, examples_copy: Path) -> None:
+    journey = examples_copy / "retail-omnichannel" / "journey.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("    owner: brand-marketing\n", "", 1), encoding="utf-8"
+    )
+    report = json.loads(run_cli("lint", "-f", "json", examples_copy, exit=1).stdout)
+    assert_matches_schema(report)
+    assert report["command"] == "lint"
+    assert [d["name"] for d in report["diagnostics"]] == ["stage-without-owner"]
+    documented = re.findall(r"`([a-z_]+)`", OUTPUT_DOC.read_text(encoding="utf-8"))
+    extra = set(report["summary"]) - {"files", "files_with_problems", "error", "warning", "info"}
+    assert extra <= set(documented), f"undocumented summary figures: {extra - set(documented)}"
