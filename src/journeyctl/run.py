@@ -20,9 +20,19 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
-def validate_paths(paths: list[str], limits: LoadLimits = DEFAULT_LIMITS, *, skip_foreign: bool = False) -> Run:
+def validate_paths(
+    paths: list[str],
+    limits: LoadLimits = DEFAULT_LIMITS,
+    *,
+    skip_foreign: bool = False,
+    jobs: int | None = 1,
+    keep_models: bool = True,
+) -> Run:
+    """See `validate_targets`: without `keep_models`, files are checked on `jobs` processes."""
     targets, path_problems = discover(paths)
-    return validate_targets(targets, path_problems, limits, skip_foreign=skip_foreign)
+    return validate_targets(
+        targets, path_problems, limits, skip_foreign=skip_foreign, jobs=jobs, keep_models=keep_models
+    )
 
 
 def file_entries(run: Run) -> list[FileEntry]:
