@@ -77,8 +77,9 @@ def hook_command(hook: dict[str, Any], staged: list[str]) -> list[str] | None:
     return command
 
 
-def run_hook(hook_id: str, repo: Path) -> subprocess.CompletedProcess[str]:
-    command = hook_command(HOOKS[hook_id], staged_files(repo))
+def run_hook(hook_id: str, repo: Path, hook: dict[str, Any] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the hook as declared, or as `hook` when a test changes it the way a user's config can."""
+    command = hook_command(hook or HOOKS[hook_id], staged_files(repo))
     assert command is not None, f"{hook_id} would not run for {staged_files(repo)}"
     return subprocess.run(command, cwd=repo, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
 
@@ -177,3 +178,15 @@ def test_lint_hook_stops_a_commit_that_leaves_a_stage_without_owner(repo: Path) 
     result = run_hook("journeyctl-lint", repo)
     assert result.returncode == 1, result.stdout + result.stderr
     assert re.search(rf"{re.escape(journey)}:\d+:5: \w+ JM\d{{3}} stage 'discover' has no owner", result.stdout)
+
+
+@pytest.mark.parametrize("hook_id", sorted(HOOKS))
+def test_documented_per_file_set_up_skips_foreign_yaml(hook_id: str, repo: Path) -> None:
+    """docs/ci.md: `pass_filenames: true` with `args: [--skip-foreign]` for very large repositories."""
+    per_file = {**HOOKS[hook_id], "pass_filenames": True, "args": ["--skip-foreign"]}
+    edit(repo, "docker-compose.yml", "nginx", "nginx:1.27")
+    edit(repo, "maps/retail-omnichannel/personas/leo.yaml", "kind: persona", "# Interviewed again.\nkind: persona")
+    assert staged_files(repo) == ["docker-compose.yml", "maps/retail-omnichannel/personas/leo.yaml"]
+    result = run_hook(hook_id, repo, per_file)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "docker-compose" not in result.stdout
