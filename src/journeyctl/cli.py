@@ -17,6 +17,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from journeyctl import __version__
+from journeyctl.render import FORMATS as RENDER_FORMATS
 from journeyctl.report import FORMATS
 
 app = typer.Typer(
@@ -31,6 +32,8 @@ app = typer.Typer(
 EXIT_ERROR = 2
 OutputFormat = enum.Enum("OutputFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 """The `--format` choices, straight from the format registry."""
+RenderFormat = enum.Enum("RenderFormat", {name: name for name in RENDER_FORMATS}, type=str)  # type: ignore[misc]
+"""`render --format` choices, from the render format registry."""
 
 
 class ChannelsFormat(enum.StrEnum):
@@ -256,6 +259,55 @@ def rules(
         meta = candidate.meta
         table.add_row(code, meta.name, meta.severity.label, "yes" if meta.recommended else "", meta.summary)
     console.print(table)
+
+
+@app.command()
+def render(  # noqa: PLR0917 - Typer maps each command-line option to a parameter
+    paths: PathsArgument = None,
+    output_format: Annotated[
+        RenderFormat, typer.Option("--format", "-f", help="html (a folder), markdown or mermaid.")
+    ] = RenderFormat.html,  # type: ignore[attr-defined]
+    out: Annotated[
+        Optional[Path],
+        typer.Option("--out", "-o", help="Output folder [default: site for html; stdout for markdown and mermaid]."),
+    ] = None,
+    lang: Annotated[
+        Optional[str],
+        typer.Option("--lang", help="Language of the labels (en, pt-BR, ro...) [default: each map's lang, else en]."),
+    ] = None,
+    templates: Annotated[
+        Optional[Path], typer.Option("--templates", help="Folder of templates that override the shipped ones by name.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write into an --out folder that holds files journeyctl did not write.")
+    ] = False,
+    no_lint: Annotated[bool, typer.Option("--no-lint", help="Do not run lint; the maps show no findings.")] = False,
+    today: Annotated[
+        Optional[str], typer.Option("--today", metavar="YYYY-MM-DD", help="Date that review deadlines count from.")
+    ] = None,
+    max_file_size: MaxSizeOption = "32M",
+) -> None:
+    """Render journey maps: self-contained HTML pages, or Markdown and Mermaid for code hosts.
+
+    Invalid files are reported and not rendered; the valid ones still are. Exit codes:
+    0 all rendered, 1 some file invalid (nothing written for it), 2 usage, output
+    folder refused, or I/O error.
+    """
+    from journeyctl.loader import LoadLimits
+    from journeyctl.render.command import RenderRequest, run_render
+
+    request = RenderRequest(
+        paths=paths or ["."],
+        output_format=output_format.value,
+        out=out,
+        lang=lang,
+        templates=templates,
+        force=force,
+        lint=not no_lint,
+        today=_parse_today(today) if today is not None else None,
+        limits=LoadLimits(max_file_bytes=parse_size(max_file_size)),
+    )
+    raise typer.Exit(run_render(request, __version__, sys.stdout, sys.stderr))
 
 
 @app.command()

@@ -1,0 +1,42 @@
+"""Rendering: journeys as maps people look at (HTML), and as Markdown and Mermaid for code hosts.
+
+Output formats sit behind one registry that also drives the CLI's `--format` choices.
+Each format is a module with `render(views, context) -> list[OutputFile]`, imported
+only when chosen; this module itself stays light so that the CLI can list the choices
+without loading Jinja.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final, Protocol
+
+if TYPE_CHECKING:
+    from journeyctl.render.context import RenderContext
+    from journeyctl.render.view import JourneyView
+
+FORMATS: Final[dict[str, str]] = {
+    "html": "journeyctl.render.html",
+    "markdown": "journeyctl.render.markdown",
+    "mermaid": "journeyctl.render.mermaid",
+}
+"""Format name -> module. The first is the default."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    name: str
+    """A plain file name inside the output folder."""
+    text: str
+
+
+class Renderer(Protocol):
+    def __call__(self, views: Sequence[JourneyView], context: RenderContext) -> list[OutputFile]: ...
+
+
+def renderer(name: str) -> Renderer:
+    module = importlib.import_module(FORMATS[name])
+    render: Renderer = module.render
+    return render

@@ -1,0 +1,137 @@
+"""`journeyctl render`: validate, lint, build the views, render them, write them.
+
+Invalid journeys are reported (as `validate` reports them, on stderr) and not
+rendered; the valid ones still are, and the exit code says that something was left
+out. Lint findings never change the exit code: they are shown on the map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final, TextIO
+
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from journeyctl.diagnostics import Diagnostic
+from journeyctl.fsutil import OutputRefusedError, prepare_output_folder, write_outputs
+from journeyctl.lint import ConfigError, lint_run, load_config
+from journeyctl.loader import DEFAULT_LIMITS, LoadLimits
+from journeyctl.render import OutputFile, renderer
+from journeyctl.render.context import RenderContext
+from journeyctl.render.environment import TemplatesMissingError
+from journeyctl.render.labels import CatalogError
+from journeyctl.render.view import JourneyView, build_view
+from journeyctl.report import writer
+from journeyctl.run import EXIT_ERROR, EXIT_FINDINGS, exit_code, validate_paths, validation_report
+from journeyctl.validate import Run
+
+DEFAULT_HTML_FOLDER: Final = Path("site")
+"""Where HTML goes without --out; Markdown and Mermaid go to stdout instead."""
+_LANGUAGE_TAG: Final = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderRequest:
+    paths: Sequence[str]
+    output_format: str = "html"
+    out: Path | None = None
+    lang: str | None = None
+    templates: Path | None = None
+    force: bool = False
+    lint: bool = True
+    today: dt.date | None = None
+    limits: LoadLimits = DEFAULT_LIMITS
+
+
+class _UsageError(Exception):
+    pass
+
+
+def run_render(request: RenderRequest, version: str, stdout: TextIO, stderr: TextIO) -> int:
+    """Render what `request` names; returns the exit code. Messages go to `stderr`."""
+    try:
+        return _render(request, version, stdout, stderr)
+    except (_UsageError, OutputRefusedError, CatalogError, TemplatesMissingError) as error:
+        stderr.write(f"journeyctl: error: {error}\n")
+    except TemplateSyntaxError as error:
+        stderr.write(f"journeyctl: error: template {error.filename or error.name}:{error.lineno}: {error.message}\n")
+    except TemplateError as error:
+        stderr.write(f"journeyctl: error: a template failed: {error}\n")
+    except OSError as error:
+        stderr.write(f"journeyctl: error: cannot write {error.filename or 'the output'}: {error.strerror or error}\n")
+    return EXIT_ERROR
+
+
+def _render(request: RenderRequest, version: str, stdout: TextIO, stderr: TextIO) -> int:
+    if request.lang is not None and not _LANGUAGE_TAG.match(request.lang):
+        raise _UsageError(f"--lang '{request.lang}' is not a language tag; write e.g. en, pt-BR or ro")
+    if request.templates is not None and not request.templates.is_dir():
+        raise _UsageError(f"--templates {request.templates}: no such folder")
+    today = request.today or dt.date.today()
+    context = RenderContext.create(version=version, lang=request.lang, templates=request.templates)
+    if request.lang is not None and context.forced_lang is None:
+        stderr.write(
+            f"journeyctl: no labels for '{request.lang}' (available: {', '.join(context.catalogs.available)}); "
+            "labels stay in each map's own language or English\n"
+        )
+    run = validate_paths(list(request.paths), request.limits)
+    problems = run.all_diagnostics()
+    if problems:
+        writer("text")(validation_report(run, quiet=True), stderr)
+        stderr.write("journeyctl: files with errors are not rendered\n")
+    status = exit_code(problems)
+    views = _views(run, today, findings=_lint_findings(run, today) if request.lint else None)
+    if not views:
+        if not problems:
+            stderr.write(f"journeyctl: nothing to render: no journey file in {', '.join(request.paths)}\n")
+            return EXIT_ERROR
+        return max(status, EXIT_FINDINGS)
+    outputs = renderer(request.output_format)(views, context)
+    if request.out is None and request.output_format != "html":
+        stdout.write("\n".join(output.text for output in outputs))
+        return status
+    folder = request.out or DEFAULT_HTML_FOLDER
+    inputs = [Path(checked.file) for checked in run.files]
+    prepared = prepare_output_folder(folder, [o.name for o in outputs], inputs, force=request.force)
+    written = write_outputs(prepared, [(o.name, o.text) for o in outputs])
+    stderr.write(_summary(outputs, written, folder))
+    return status
+
+
+def _lint_findings(run: Run, today: dt.date) -> dict[str, list[Diagnostic]]:
+    """Lint findings per file, with the configuration `journeyctl lint` would find."""
+    try:
+        config = load_config()
+    except ConfigError as error:
+        raise _UsageError(f"{error} (or pass --no-lint)") from None
+    by_file: dict[str, list[Diagnostic]] = defaultdict(list)
+    for diagnostic in lint_run(run, config, today).diagnostics:
+        by_file[diagnostic.file].append(diagnostic)
+    return by_file
+
+
+def _views(run: Run, today: dt.date, *, findings: dict[str, list[Diagnostic]] | None) -> list[JourneyView]:
+    personas = {persona.id: persona for _, persona in run.personas()}
+    return [
+        build_view(
+            journey,
+            source_file=checked.file,
+            personas=personas,
+            today=today,
+            diagnostics=findings.get(checked.file, []) if findings is not None else (),
+            lint_available=findings is not None,
+        )
+        for checked, journey in run.journeys()
+    ]
+
+
+def _summary(outputs: Sequence[OutputFile], written: Sequence[Path], folder: Path) -> str:
+    opening = next((path for path in written if path.name == "index.html"), written[0] if written else None)
+    noun = "file" if len(outputs) == 1 else "files"
+    where = f"; open {opening}" if opening is not None and opening.suffix == ".html" else ""
+    return f"journeyctl: wrote {len(outputs)} {noun} to {folder}{where}\n"

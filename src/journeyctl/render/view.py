@@ -1,0 +1,648 @@
+"""The view model: what the templates see of a journey.
+
+Small frozen records with the stages in order, the lanes worth drawing and the
+figures computed once (coverage, emotion curve, metric status). Templates never see
+loader or Pydantic objects, so a template cannot reach into the file, and the numbers
+a map shows are computed and tested here rather than in Jinja. Everything stays
+language-neutral: enum values are kept as keys for the label catalogs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final, Literal
+from urllib.parse import urlsplit
+
+from journeyctl.channels import CATALOG
+from journeyctl.diagnostics import Diagnostic
+from journeyctl.model import InlinePersona, Journey, Metric, Opportunity, Persona, Stage, Step, Touchpoint
+
+SAFE_URL_SCHEMES: Final = frozenset({"http", "https", "mailto"})
+SEVERITIES: Final = ("critical", "high", "medium", "low")
+EMOTIONS: Final = (2, 1, 0, -1, -2)
+MetricStatus = Literal["on-target", "off-target", "unmeasured", "no-target"]
+Scope = Literal["stage", "step"]
+
+Parts = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SafeLink:
+    """A URL the renderer will link: its scheme is http, https or mailto, checked here again."""
+
+    href: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TouchpointView:
+    anchor: str
+    channel_id: str
+    channel_name: str
+    channel_kind: str
+    icon: str
+    builtin_channel: bool
+    name: str | None
+    description: str | None
+    link: SafeLink | None
+    unsafe_url: str | None
+    """A URL shown as plain text because its scheme is not one the renderer links."""
+    rating: int | None
+    moment_of_truth: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PainPointView:
+    id: str
+    anchor: str
+    description: str
+    severity: str
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AddressedPain:
+    id: str
+    anchor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityView:
+    id: str
+    anchor: str
+    description: str
+    priority: str
+    status: str
+    owner: str | None
+    addresses: tuple[AddressedPain, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MetricView:
+    anchor: str
+    name: str
+    target: float | None
+    actual: float | None
+    unit: str | None
+    direction: str
+    source: str | None
+    owner: str | None
+    status: MetricStatus
+
+
+@dataclass(frozen=True, slots=True)
+class MomentContent:
+    """What stages and steps share."""
+
+    description: str | None
+    owner: str | None
+    questions: tuple[str, ...]
+    pain_points: tuple[PainPointView, ...]
+    opportunities: tuple[OpportunityView, ...]
+    metrics: tuple[MetricView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CurveCell:
+    """One step's slice of the emotion curve, in a 0..100 box (y grows downwards).
+
+    The line enters at the left edge half-way between the previous step's level and
+    this one's, passes through this step's point and leaves towards the next step;
+    an edge is None where the neighbour has no emotion (or there is no neighbour), so
+    the curve breaks instead of inventing a value.
+    """
+
+    value: int | None
+    y: float | None
+    left_y: float | None
+    right_y: float | None
+    lowest: bool
+    """At the curve's lowest point, when that point is below neutral."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaChip:
+    id: str
+    name: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class StepView:
+    id: str
+    anchor: str
+    name: str
+    milestone: bool
+    personas: tuple[PersonaChip, ...]
+    actions: tuple[str, ...]
+    thoughts: tuple[str, ...]
+    curve: CurveCell
+    touchpoints: tuple[TouchpointView, ...]
+    content: MomentContent
+    findings: tuple[int, ...]
+    """Numbers of the findings about this step (or anything inside it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StageView:
+    id: str
+    anchor: str
+    name: str
+    phase: str | None
+    steps: tuple[StepView, ...]
+    content: MomentContent
+    findings: tuple[int, ...]
+
+    @property
+    def span(self) -> int:
+        """Columns the stage takes in the grid: one per step, one for a stage without steps."""
+        return max(1, len(self.steps))
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """A row group of the grid; drawn only when some stage or step has something in it."""
+
+    key: str
+    stage_row: bool
+    step_row: bool
+
+    @property
+    def rows(self) -> int:
+        return int(self.stage_row) + int(self.step_row)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaView:
+    id: str
+    anchor: str
+    name: str
+    segment: str | None
+    description: str | None
+    quote: str | None
+    demographics: tuple[tuple[str, str], ...]
+    goals: tuple[str, ...]
+    needs: tuple[str, ...]
+    motivations: tuple[str, ...]
+    frustrations: tuple[str, ...]
+    habits: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    last_reviewed: dt.date | None
+    every_days: int | None
+    due: dt.date | None
+    overdue_days: int
+    """Days past the due date; 0 when not overdue or no schedule is set."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    number: int
+    anchor: str
+    code: str
+    name: str
+    severity: str
+    message: str
+    fix: str
+    line: int
+    target_anchor: str | None
+    target_name: str
+    docs_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    covered: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.covered / self.total) if self.total else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    owners: Coverage
+    """Stages and steps with an owner."""
+    metrics: Coverage
+    """Stages and steps with at least one metric."""
+    positive_emotion: Coverage
+    """Steps with a positive emotion, out of all steps."""
+    steps_without_emotion: int
+    metrics_on_target: Coverage
+    """Metrics on target, out of the metrics with both a target and a measured value."""
+    pains_by_severity: tuple[tuple[str, int], ...]
+    lowest_steps: tuple[StepView, ...]
+    """The steps at the curve's lowest point (when it dips below neutral)."""
+    findings: tuple[Finding, ...]
+    lint_available: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LegendChannel:
+    id: str
+    name: str
+    kind: str
+    icon: str
+    builtin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyView:
+    id: str
+    source_file: str
+    title: str
+    type: str
+    lang: str | None
+    description: str | None
+    owner: str | None
+    goals: tuple[str, ...]
+    personas: tuple[PersonaView, ...]
+    review: Review
+    stages: tuple[StageView, ...]
+    lanes: tuple[Lane, ...]
+    health: Health
+    channels: tuple[LegendChannel, ...]
+    step_count: int
+    has_milestones: bool
+    has_moments_of_truth: bool
+    has_ratings: bool
+
+
+# ---------------------------------------------------------------------------------
+# Building
+
+
+def safe_link(url: str | None) -> SafeLink | None:
+    """The URL as a link when its scheme is http, https or mailto; None for anything else.
+
+    The model already rejects other schemes; this check stands on its own so that the
+    renderer stays safe if a model change or a custom template ever passes one through.
+    """
+    if not url or any(ch.isspace() or ord(ch) < 0x20 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in SAFE_URL_SCHEMES:
+        return None
+    if scheme != "mailto" and not parts.netloc:
+        return None
+    text = url[len("mailto:") :] if scheme == "mailto" else url
+    return SafeLink(href=url, text=text)
+
+
+def metric_status(metric: Metric) -> MetricStatus:
+    if metric.target is None:
+        return "no-target"
+    if metric.actual is None:
+        return "unmeasured"
+    if metric.direction == "decrease":
+        return "on-target" if metric.actual <= metric.target else "off-target"
+    return "on-target" if metric.actual >= metric.target else "off-target"
+
+
+def review_state(journey: Journey, today: dt.date) -> Review:
+    due = None
+    overdue = 0
+    if journey.last_reviewed is not None and journey.review_every_days is not None:
+        due = journey.last_reviewed + dt.timedelta(days=journey.review_every_days)
+        overdue = max(0, (today - due).days)
+    return Review(journey.last_reviewed, journey.review_every_days, due, overdue)
+
+
+def curve_y(value: int) -> float:
+    """-2..2 onto the curve's box: 2 at the top (y=10), -2 at the bottom (y=90)."""
+    return 50.0 - 20.0 * value
+
+
+def curve_cells(emotions: Sequence[int | None]) -> list[CurveCell]:
+    cells: list[CurveCell] = []
+    lowest = min((value for value in emotions if value is not None), default=0)
+    for index, value in enumerate(emotions):
+        if value is None:
+            cells.append(CurveCell(None, None, None, None, lowest=False))
+            continue
+        y = curve_y(value)
+        before = emotions[index - 1] if index > 0 else None
+        after = emotions[index + 1] if index + 1 < len(emotions) else None
+        left = (y + curve_y(before)) / 2 if before is not None else None
+        right = (y + curve_y(after)) / 2 if after is not None else None
+        cells.append(CurveCell(value, y, left, right, lowest=lowest < 0 and value == lowest))
+    return cells
+
+
+_PATH_TOKEN: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+
+
+def parse_path(path: str) -> Parts:
+    """`stages[1].steps[0]` -> `("stages", 1, "steps", 0)`."""
+    return tuple(int(index) if index else name for name, index in _PATH_TOKEN.findall(path))
+
+
+def _anchor_map(journey: Journey, personas: Sequence[PersonaView]) -> dict[Parts, tuple[str, str]]:
+    """Every element a finding can be about: document path -> (HTML anchor, name to show)."""
+    anchors: dict[Parts, tuple[str, str]] = {(): ("journey", journey.title)}
+    for index, persona in enumerate(personas):
+        anchors[("personas", index)] = (persona.anchor, persona.name)
+    for stage_index, stage in enumerate(journey.stages):
+        stage_parts: Parts = ("stages", stage_index)
+        anchors[stage_parts] = (f"stage-{stage.id}", stage.name)
+        moments: list[tuple[Parts, Stage | Step]] = [(stage_parts, stage)]
+        for step_index, step in enumerate(stage.steps):
+            step_parts: Parts = (*stage_parts, "steps", step_index)
+            anchors[step_parts] = (f"step-{step.id}", step.name)
+            moments.append((step_parts, step))
+            for index, touchpoint in enumerate(step.touchpoints):
+                parts: Parts = (*step_parts, "touchpoints", index)
+                anchors[parts] = (_path_anchor(parts), touchpoint.name or touchpoint.channel)
+        for parts, moment in moments:
+            for index, pain in enumerate(moment.pain_points):
+                anchors[(*parts, "pain_points", index)] = (f"pain-{pain.id}", pain.id)
+            for index, opportunity in enumerate(moment.opportunities):
+                anchors[(*parts, "opportunities", index)] = (f"opportunity-{opportunity.id}", opportunity.id)
+            for index, metric in enumerate(moment.metrics):
+                metric_parts: Parts = (*parts, "metrics", index)
+                anchors[metric_parts] = (_path_anchor(metric_parts), metric.name)
+    return anchors
+
+
+def _findings(diagnostics: Sequence[Diagnostic], anchors: Mapping[Parts, tuple[str, str]]) -> tuple[Finding, ...]:
+    """Most severe first; each linked to the closest element its path names."""
+    ordered = sorted(diagnostics, key=lambda d: (-d.severity, d.line, d.column, d.code))
+    found: list[Finding] = []
+    for number, diagnostic in enumerate(ordered, start=1):
+        parts = parse_path(diagnostic.path)
+        while parts not in anchors:
+            parts = parts[:-1]
+        target_anchor, target_name = anchors[parts]
+        docs = safe_link(diagnostic.docs_url)
+        found.append(
+            Finding(
+                number=number,
+                anchor=f"finding-{number}",
+                code=diagnostic.code,
+                name=diagnostic.name,
+                severity=diagnostic.severity.label,
+                message=diagnostic.message,
+                fix=diagnostic.fix,
+                line=diagnostic.line,
+                target_anchor=target_anchor,
+                target_name=target_name,
+                docs_url=docs.href if docs else "",
+            )
+        )
+    return tuple(found)
+
+
+def _persona_view(persona: InlinePersona | Persona) -> PersonaView:
+    return PersonaView(
+        id=persona.id,
+        anchor=f"persona-{persona.id}",
+        name=persona.name,
+        segment=persona.segment,
+        description=persona.description,
+        quote=persona.quote,
+        demographics=tuple(
+            (key, _scalar_text(value)) for key, value in persona.demographics.items() if value is not None
+        ),
+        goals=tuple(persona.goals),
+        needs=tuple(persona.needs),
+        motivations=tuple(persona.motivations),
+        frustrations=tuple(persona.frustrations),
+        habits=tuple(persona.habits),
+    )
+
+
+class _Builder:
+    """Builds one JourneyView, collecting the channels it uses for the legend."""
+
+    def __init__(self, journey: Journey, findings: Sequence[Finding], persona_chips: Mapping[str, PersonaChip]) -> None:
+        self.journey = journey
+        self.findings = findings
+        self.persona_chips = persona_chips
+        self.pain_anchors = {pain.id: f"pain-{pain.id}" for moment in _moments(journey) for pain in moment.pain_points}
+        self.declared_channels = {channel.id: channel for channel in journey.channels}
+        self.channels: dict[str, LegendChannel] = {}
+
+    def stages(self) -> tuple[StageView, ...]:
+        cells = iter(curve_cells([step.emotion for _, _, _, step in self.journey.steps()]))
+        views: list[StageView] = []
+        for stage_index, stage in enumerate(self.journey.stages):
+            stage_parts: Parts = ("stages", stage_index)
+            steps = tuple(
+                self._step((*stage_parts, "steps", step_index), step, next(cells))
+                for step_index, step in enumerate(stage.steps)
+            )
+            anchor = f"stage-{stage.id}"
+            views.append(
+                StageView(
+                    id=stage.id,
+                    anchor=anchor,
+                    name=stage.name,
+                    phase=stage.phase,
+                    steps=steps,
+                    content=self._content(stage_parts, stage),
+                    findings=self._findings_at(anchor),
+                )
+            )
+        return tuple(views)
+
+    def _findings_at(self, anchor: str) -> tuple[int, ...]:
+        return tuple(f.number for f in self.findings if f.target_anchor == anchor)
+
+    def _step(self, parts: Parts, step: Step, cell: CurveCell) -> StepView:
+        anchor = f"step-{step.id}"
+        return StepView(
+            id=step.id,
+            anchor=anchor,
+            name=step.name,
+            milestone=step.milestone,
+            personas=tuple(self.persona_chips[p] for p in step.personas if p in self.persona_chips),
+            actions=tuple(step.actions),
+            thoughts=tuple(step.thoughts),
+            curve=cell,
+            touchpoints=tuple(self._touchpoint((*parts, "touchpoints", i), t) for i, t in enumerate(step.touchpoints)),
+            content=self._content(parts, step),
+            findings=self._findings_at(anchor),
+        )
+
+    def _touchpoint(self, parts: Parts, touchpoint: Touchpoint) -> TouchpointView:
+        builtin = CATALOG.get(touchpoint.channel)
+        declared = self.declared_channels.get(touchpoint.channel)
+        if builtin is not None:
+            name, kind = builtin.name, builtin.kind
+        elif declared is not None:
+            name, kind = declared.name, declared.kind
+        else:  # validation rejects unknown channels; show the id rather than fail
+            name, kind = touchpoint.channel, "digital"
+        # Built-in channels have their own icon; declared ones take their kind's.
+        icon = touchpoint.channel if builtin is not None else kind
+        self.channels.setdefault(
+            touchpoint.channel, LegendChannel(touchpoint.channel, name, kind, icon, builtin is not None)
+        )
+        link = safe_link(touchpoint.url)
+        return TouchpointView(
+            anchor=_path_anchor(parts),
+            channel_id=touchpoint.channel,
+            channel_name=name,
+            channel_kind=kind,
+            icon=icon,
+            builtin_channel=builtin is not None,
+            name=touchpoint.name,
+            description=touchpoint.description,
+            link=link,
+            unsafe_url=touchpoint.url if link is None and touchpoint.url else None,
+            rating=touchpoint.rating,
+            moment_of_truth=touchpoint.moment_of_truth,
+        )
+
+    def _content(self, parts: Parts, moment: Stage | Step) -> MomentContent:
+        return MomentContent(
+            description=moment.description,
+            owner=moment.owner,
+            questions=tuple(moment.questions),
+            pain_points=tuple(
+                PainPointView(p.id, f"pain-{p.id}", p.description, p.severity, p.source) for p in moment.pain_points
+            ),
+            opportunities=tuple(self._opportunity(o) for o in moment.opportunities),
+            metrics=tuple(self._metric((*parts, "metrics", i), m) for i, m in enumerate(moment.metrics)),
+        )
+
+    def _opportunity(self, opportunity: Opportunity) -> OpportunityView:
+        return OpportunityView(
+            id=opportunity.id,
+            anchor=f"opportunity-{opportunity.id}",
+            description=opportunity.description,
+            priority=opportunity.priority,
+            status=opportunity.status,
+            owner=opportunity.owner,
+            addresses=tuple(AddressedPain(p, self.pain_anchors.get(p)) for p in opportunity.addresses),
+        )
+
+    def _metric(self, parts: Parts, metric: Metric) -> MetricView:
+        return MetricView(
+            anchor=_path_anchor(parts),
+            name=metric.name,
+            target=metric.target,
+            actual=metric.actual,
+            unit=metric.unit,
+            direction=metric.direction,
+            source=metric.source,
+            owner=metric.owner,
+            status=metric_status(metric),
+        )
+
+
+def _moments(journey: Journey) -> Iterable[Stage | Step]:
+    for stage in journey.stages:
+        yield stage
+        yield from stage.steps
+
+
+def _path_anchor(parts: Parts) -> str:
+    return "at-" + "-".join(str(part).replace("_", "-") for part in parts)
+
+
+def _scalar_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _lanes(stages: Sequence[StageView]) -> tuple[Lane, ...]:
+    steps = [step for stage in stages for step in stage.steps]
+    contents = [stage.content for stage in stages]
+    step_contents = [step.content for step in steps]
+
+    def lane(key: str, on_stage: bool, on_step: bool) -> Lane | None:
+        return Lane(key, on_stage, on_step) if on_stage or on_step else None
+
+    candidates = (
+        lane("description", any(c.description for c in contents), any(c.description for c in step_contents)),
+        lane("actions", False, any(step.actions for step in steps)),
+        lane("thoughts", False, any(step.thoughts for step in steps)),
+        lane("emotion", False, any(step.curve.value is not None for step in steps)),
+        lane("touchpoints", False, any(step.touchpoints for step in steps)),
+        lane("questions", any(c.questions for c in contents), any(c.questions for c in step_contents)),
+        lane("pain_points", any(c.pain_points for c in contents), any(c.pain_points for c in step_contents)),
+        lane("opportunities", any(c.opportunities for c in contents), any(c.opportunities for c in step_contents)),
+        lane("metrics", any(c.metrics for c in contents), any(c.metrics for c in step_contents)),
+        lane("owners", any(c.owner for c in contents), any(c.owner for c in step_contents)),
+    )
+    return tuple(candidate for candidate in candidates if candidate is not None)
+
+
+def _health(
+    stages: Sequence[StageView], steps: Sequence[StepView], findings: tuple[Finding, ...], *, lint_available: bool
+) -> Health:
+    contents = [stage.content for stage in stages] + [step.content for step in steps]
+    metrics = [m for c in contents for m in c.metrics]
+    measured = [m for m in metrics if m.status in ("on-target", "off-target")]
+    pains = [p for c in contents for p in c.pain_points]
+    emotions = [step.curve.value for step in steps if step.curve.value is not None]
+    return Health(
+        owners=Coverage(sum(1 for c in contents if c.owner), len(contents)),
+        metrics=Coverage(sum(1 for c in contents if c.metrics), len(contents)),
+        positive_emotion=Coverage(sum(1 for value in emotions if value > 0), len(steps)),
+        steps_without_emotion=len(steps) - len(emotions),
+        metrics_on_target=Coverage(sum(1 for m in measured if m.status == "on-target"), len(measured)),
+        pains_by_severity=tuple((severity, sum(1 for p in pains if p.severity == severity)) for severity in SEVERITIES),
+        lowest_steps=tuple(step for step in steps if step.curve.lowest),
+        findings=findings,
+        lint_available=lint_available,
+    )
+
+
+def build_view(
+    journey: Journey,
+    *,
+    source_file: str,
+    personas: Mapping[str, Persona],
+    today: dt.date,
+    diagnostics: Sequence[Diagnostic] = (),
+    lint_available: bool = False,
+) -> JourneyView:
+    """The view of one valid journey.
+
+    `personas` are the persona files of the run by id (inline personas come from the
+    journey itself); `diagnostics` are the lint findings about this journey's file,
+    shown in the health panel and linked to the element they concern.
+    """
+    persona_views = tuple(
+        _persona_view(personas[ref] if isinstance(ref, str) else ref)
+        for ref in journey.personas
+        if not isinstance(ref, str) or ref in personas
+    )
+    findings = _findings(diagnostics, _anchor_map(journey, persona_views))
+    chips = {p.id: PersonaChip(p.id, p.name, p.anchor) for p in persona_views}
+    builder = _Builder(journey, findings, chips)
+    stages = builder.stages()
+    steps = [step for stage in stages for step in stage.steps]
+    return JourneyView(
+        id=journey.id,
+        source_file=source_file,
+        title=journey.title,
+        type=journey.type,
+        lang=journey.lang,
+        description=journey.description,
+        owner=journey.owner,
+        goals=tuple(journey.goals),
+        personas=persona_views,
+        review=review_state(journey, today),
+        stages=stages,
+        lanes=_lanes(stages),
+        health=_health(stages, steps, findings, lint_available=lint_available),
+        channels=tuple(sorted(builder.channels.values(), key=lambda c: (c.kind, c.name.casefold()))),
+        step_count=len(steps),
+        has_milestones=any(step.milestone for step in steps),
+        has_moments_of_truth=any(t.moment_of_truth for step in steps for t in step.touchpoints),
+        has_ratings=any(t.rating is not None for step in steps for t in step.touchpoints),
+    )
