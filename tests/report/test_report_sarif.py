@@ -105,19 +105,47 @@ def test_sample_reports_give_valid_sarif(case: str) -> None:
     assert_valid_sarif(json.loads(render("sarif", CASES[case]())))
 
 
-def test_positions_are_given_only_when_known_and_columns_count_characters(
+def test_columns_count_characters(run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("compra.yaml").write_text(BROKEN_JOURNEY, encoding="utf-8")
+    log = json.loads(run_cli("validate", "-f", "sarif", "compra.yaml", exit=1).stdout)
+    assert log["runs"][0]["columnKind"] == "unicodeCodePoints"
+    by_rule = {result["ruleId"]: result for result in results(log)}
+    unknown_key = region(by_rule["JM020"])
+    assert unknown_key is not None
+    line = BROKEN_JOURNEY.splitlines()[unknown_key["startLine"] - 1]
+    assert line[unknown_key["startColumn"] - 1 : unknown_key["endColumn"] - 1] == "ownr"
+
+
+def test_positions_are_given_only_when_known() -> None:
+    findings = [
+        problem("JM003", "holds no YAML document", file="gol.yaml"),
+        problem("JM020", "unknown key", file="j.yaml", path="x", line=4),
+        problem("JM020", "unknown key", file="j.yaml", path="y", line=5, column=3, end_line=5),
+    ]
+    regions = [region(r) for r in results(sarif_log(Report("validate", [], findings), REPO))]
+    assert regions == [None, {"startLine": 4}, {"startLine": 5, "startColumn": 3, "endLine": 5}]
+
+
+def test_a_run_that_failed_says_so_in_its_invocation_not_in_results(
     run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path("compra.yaml").write_text(BROKEN_JOURNEY, encoding="utf-8")
     log = json.loads(run_cli("validate", "-f", "sarif", "compra.yaml", "sumiu.yaml", exit=2).stdout)
-    assert log["runs"][0]["columnKind"] == "unicodeCodePoints"
-    by_rule = {result["ruleId"]: result for result in results(log)}
-    assert region(by_rule["JM013"]) is None, "a missing file has no line to point at"
-    unknown_key = region(by_rule["JM020"])
-    assert unknown_key is not None
-    line = BROKEN_JOURNEY.splitlines()[unknown_key["startLine"] - 1]
-    assert line[unknown_key["startColumn"] - 1 : unknown_key["endColumn"] - 1] == "ownr"
+    assert_valid_sarif(log)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["descriptor"] == {"id": "JM013"}
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "sumiu.yaml"
+    assert "JM013" not in {result["ruleId"] for result in results(log)} | {rule["id"] for rule in rules(log)}
+    assert {result["ruleId"] for result in results(log)} == {"JM020", "JM022"}, "the other file is still reported"
+
+
+def test_a_successful_run_says_so() -> None:
+    (invocation,) = sarif_log(CASES["findings"](), REPO)["runs"][0]["invocations"]
+    assert invocation == {"executionSuccessful": True}
 
 
 def test_findings_keep_their_fingerprints_when_the_map_is_reformatted(

@@ -18,7 +18,7 @@ from typing import Any, Final, TextIO
 from urllib.parse import quote
 
 from journeyctl import __version__
-from journeyctl.diagnostics import CHECKS, Diagnostic, Severity
+from journeyctl.diagnostics import CHECKS, Diagnostic, Severity, is_fatal
 from journeyctl.report import Report, RuleInfo
 
 SARIF_VERSION: Final = "2.1.0"
@@ -41,16 +41,28 @@ def write(report: Report, out: TextIO) -> None:
 
 
 def sarif_log(report: Report, source_root: Path) -> dict[str, Any]:
-    """The whole SARIF log; file paths become URIs relative to `source_root`."""
-    rules = rules_for(report.rules, report.diagnostics)
+    """The whole SARIF log; file paths become URIs relative to `source_root`.
+
+    Problems with the run rather than with a map (a path that does not exist, an
+    unreadable or oversized file) are not results: a code-scanning alert on them would
+    mean nothing. They are the invocation's notifications, and mark it unsuccessful.
+    """
+    findings = [d for d in report.diagnostics if not is_fatal(d)]
+    failures = [d for d in report.diagnostics if is_fatal(d)]
+    rules = rules_for(report.rules, findings)
     index_of = {rule.code: index for index, rule in enumerate(rules)}
     results = []
     occurrences: Counter[tuple[str, str, str]] = Counter()
-    for diagnostic in report.diagnostics:
+    for diagnostic in findings:
         uri = artifact_uri(diagnostic.file, source_root)
         identity = (uri, diagnostic.path, diagnostic.code)
         occurrences[identity] += 1
         results.append(result_object(diagnostic, uri, index_of[diagnostic.code], occurrences[identity]))
+    invocation: dict[str, Any] = {"executionSuccessful": not failures}
+    if failures:
+        invocation["toolExecutionNotifications"] = [
+            notification_object(diagnostic, artifact_uri(diagnostic.file, source_root)) for diagnostic in failures
+        ]
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
@@ -65,6 +77,7 @@ def sarif_log(report: Report, source_root: Path) -> dict[str, Any]:
                         "rules": [rule_object(rule) for rule in rules],
                     }
                 },
+                "invocations": [invocation],
                 # The loader counts columns in characters, not in UTF-16 units.
                 "columnKind": "unicodeCodePoints",
                 "results": results,
@@ -123,9 +136,32 @@ def family_tag(code: str) -> str:
 
 
 def result_object(diagnostic: Diagnostic, uri: str, rule_index: int, occurrence: int) -> dict[str, Any]:
-    text = diagnostic.message
+    return {
+        "ruleId": diagnostic.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[diagnostic.severity],
+        "message": {"text": message_text(diagnostic)},
+        "locations": [location_object(diagnostic, uri)],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(uri, diagnostic.path, diagnostic.code, occurrence)},
+    }
+
+
+def notification_object(diagnostic: Diagnostic, uri: str) -> dict[str, Any]:
+    return {
+        "descriptor": {"id": diagnostic.code},
+        "level": LEVELS[diagnostic.severity],
+        "message": {"text": message_text(diagnostic)},
+        "locations": [location_object(diagnostic, uri)],
+    }
+
+
+def message_text(diagnostic: Diagnostic) -> str:
     if diagnostic.fix:
-        text += f"\nhelp: {diagnostic.fix}"
+        return f"{diagnostic.message}\nhelp: {diagnostic.fix}"
+    return diagnostic.message
+
+
+def location_object(diagnostic: Diagnostic, uri: str) -> dict[str, Any]:
     artifact: dict[str, Any] = {"uri": uri}
     if not _is_absolute_uri(uri):
         artifact["uriBaseId"] = SOURCE_ROOT
@@ -136,14 +172,7 @@ def result_object(diagnostic: Diagnostic, uri: str, rule_index: int, occurrence:
     location: dict[str, Any] = {"physicalLocation": physical}
     if diagnostic.path:
         location["logicalLocations"] = [{"fullyQualifiedName": diagnostic.path}]
-    return {
-        "ruleId": diagnostic.code,
-        "ruleIndex": rule_index,
-        "level": LEVELS[diagnostic.severity],
-        "message": {"text": text},
-        "locations": [location],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(uri, diagnostic.path, diagnostic.code, occurrence)},
-    }
+    return location
 
 
 def region_object(diagnostic: Diagnostic) -> dict[str, int]:
