@@ -252,13 +252,18 @@ def rules(
         console.print(Markdown(rule_markdown(found, level=1)))
         console.print(f"\nDocs: {found.meta.docs_url}", soft_wrap=True)
         return
-    from rich.table import Table
+    from rich.text import Text
 
-    table = Table("code", "name", "severity", "recommended", "summary", title="Lint rules", title_justify="left")
+    # Two lines per rule rather than a table: rule names are long, terminals are narrow.
     for code, candidate in RULES.items():
         meta = candidate.meta
-        table.add_row(code, meta.name, meta.severity.label, "yes" if meta.recommended else "", meta.summary)
-    console.print(table)
+        line = Text()
+        line.append(code, style="bold")
+        line.append(f" {meta.name} ")
+        line.append(f"({meta.severity.label}{', recommended' if meta.recommended else ''})", style="dim")
+        line.append(f"\n      {meta.summary}")
+        console.print(line)
+    console.print(Text("\n`journeyctl rules CODE-OR-NAME` explains one rule.", style="dim"))
 
 
 @app.command()

@@ -29,6 +29,8 @@ from journeyctl.loader import YamlDocument, load_bytes, load_file
 CONFIG_NAMES: Final = (".journeyctl.yaml", ".journeyctl.yml")
 PYPROJECT: Final = "pyproject.toml"
 PRESETS: Final = ("recommended", "strict")
+_EMPTY_FILE: Final = "JM003"
+"""The loader's code for a file without a document: for a config file, nothing configured."""
 DEFAULT_PRESET: Final = "recommended"
 DEFAULT_FAIL_ON: Final = Severity.WARNING
 """Warnings are gaps a team should close, so they fail CI; `info` findings never do by default."""
@@ -145,6 +147,8 @@ def read_config_file(path: Path) -> tuple[ConfigFile, _Where]:
     if path.name == PYPROJECT or path.suffix == ".toml":
         return _read_toml(path, display)
     loaded = load_file(path, display)
+    if [d.code for d in loaded.diagnostics] == [_EMPTY_FILE]:
+        return ConfigFile(), _Where(display)
     if loaded.diagnostics or loaded.document is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         place = f"{display}:{first.line}:{first.column}" if first is not None and first.line else display
