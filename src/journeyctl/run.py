@@ -51,8 +51,18 @@ def lint_report(
     The summary adds findings by rule and the lint coverage figures; `rules` describes
     every lint rule that fired, with its configured severity.
     """
+    from journeyctl.lint import RULES  # noqa: PLC0415  (validate never loads the rules)
+
     rules = [
-        RuleInfo(meta.code, meta.name, meta.summary, config.severities.get(meta.code, meta.severity), meta.docs_url)
+        RuleInfo(
+            meta.code,
+            meta.name,
+            meta.summary,
+            config.severities.get(meta.code, meta.severity),
+            meta.docs_url,
+            description=RULES[meta.code].doc.why,
+            fix=meta.fix,
+        )
         for meta in result.rules_for(diagnostics)
     ]
     by_rule = Counter(f"{d.code} {d.name}" for d in diagnostics)

@@ -43,6 +43,8 @@ STEP_WITHOUT_OWNER = RuleInfo(
     summary="A step has no owner of its own.",
     severity=Severity.WARNING,
     docs_url=f"{RULE_DOCS}#jm901-step-without-owner",
+    description="Each step needs someone who acts on its pain points; a stage owner rarely watches every step.",
+    fix="add `owner:` to the step",
 )
 METRIC_WITHOUT_OWNER = RuleInfo(
     code="JM902",

@@ -12,6 +12,7 @@ import pytest
 from report_sample import CASES, METRIC_WITHOUT_OWNER, STEP_WITHOUT_OWNER, assert_matches, lint_finding, render
 
 from journeyctl.diagnostics import CHECKS, Diagnostic, Severity, problem
+from journeyctl.lint import RULES
 from journeyctl.report import FileEntry, Report
 from journeyctl.report.sarif import artifact_uri, sarif_log
 
@@ -196,6 +197,18 @@ def test_rules_the_command_describes_come_first_with_their_default_level() -> No
     assert [rule["id"] for rule in rules(log)[len(report.rules) :]] == ["JM003", "JM020"]
 
 
+def test_rule_help_says_why_how_to_fix_and_where_the_doc_is() -> None:
+    log = sarif_log(CASES["findings"](), REPO)
+    described, summary_only = rules(log)[:2]
+    assert described["fullDescription"]["text"] == STEP_WITHOUT_OWNER.description
+    assert described["help"]["markdown"] == (
+        f"{STEP_WITHOUT_OWNER.description}\n\n**How to fix:** add `owner:` to the step.\n\n"
+        f"[JM901 step-without-owner]({STEP_WITHOUT_OWNER.docs_url})"
+    )
+    assert summary_only["fullDescription"]["text"] == "A metric has no owner. (lint JM902, metric-without-owner)"
+    assert summary_only["help"]["text"].endswith(f"Documentation: {METRIC_WITHOUT_OWNER.docs_url}")
+
+
 def test_a_described_rule_without_findings_is_still_listed() -> None:
     report = Report("lint", [], [], rules=[STEP_WITHOUT_OWNER])
     log = sarif_log(report, REPO)
@@ -296,7 +309,9 @@ def test_lint_sarif_describes_the_rules_that_fired(run_cli: RunCli, examples_cop
     lint_rules = [rule for rule in rules(log) if not rule["id"].startswith("JM0")]
     assert [rule["name"] for rule in lint_rules] == ["stage-without-owner"]
     assert lint_rules[0]["properties"]["tags"] == ["journeyctl", "lint"]
-    assert lint_rules[0]["helpUri"]
+    assert lint_rules[0]["helpUri"] == RULES["JM101"].meta.docs_url
+    assert lint_rules[0]["fullDescription"]["text"] == RULES["JM101"].doc.why
+    assert RULES["JM101"].meta.fix in lint_rules[0]["help"]["markdown"]
 
 
 def test_clean_examples_lint_to_sarif_with_no_results(run_cli: RunCli) -> None:

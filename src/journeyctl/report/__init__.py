@@ -39,6 +39,10 @@ class RuleInfo:
     summary: str
     severity: Severity
     docs_url: str
+    description: str = ""
+    """Why the rule matters, a paragraph; SARIF shows it as the rule's full description."""
+    fix: str = ""
+    """How to close the gap in general (each finding also carries its own hint)."""
 
 
 @dataclass(slots=True)

@@ -114,21 +114,33 @@ def _summary_of(code: str, name: str) -> str:
 
 
 def rule_object(rule: RuleInfo) -> dict[str, Any]:
+    family = family_tag(rule.code)
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": f"{rule.summary} ({family_tag(rule.code)} {rule.code}, {rule.name})"},
+        "fullDescription": {"text": rule.description or f"{rule.summary} ({family} {rule.code}, {rule.name})"},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": ["journeyctl", family_tag(rule.code)]},
+        "properties": {"tags": ["journeyctl", family]},
     }
+    if rule.docs_url or rule.fix:
+        descriptor["help"] = help_object(rule)
     if rule.docs_url:
         descriptor["helpUri"] = rule.docs_url
-        descriptor["help"] = {
-            "text": f"{rule.summary} See {rule.docs_url}",
-            "markdown": f"{rule.summary}\n\n[{rule.code} {rule.name}]({rule.docs_url})",
-        }
     return descriptor
+
+
+def help_object(rule: RuleInfo) -> dict[str, str]:
+    """What code scanning shows under "Rule help": why, how to fix, and a link to the doc."""
+    text = [rule.description or rule.summary]
+    markdown = [rule.description or rule.summary]
+    if rule.fix:
+        text.append(f"How to fix: {rule.fix}.")
+        markdown.append(f"**How to fix:** {rule.fix}.")
+    if rule.docs_url:
+        text.append(f"Documentation: {rule.docs_url}")
+        markdown.append(f"[{rule.code} {rule.name}]({rule.docs_url})")
+    return {"text": "\n\n".join(text), "markdown": "\n\n".join(markdown)}
 
 
 def family_tag(code: str) -> str:
