@@ -56,16 +56,19 @@ class MalformedSuppression:
 def scan(document: YamlDocument) -> tuple[list[Suppression], list[MalformedSuppression]]:
     if MARKER not in document.raw:
         return [], []
-    lines = document.raw.decode("utf-8").splitlines()
-    index = _NodeIndex(document.root)
+    text = document.raw.decode("utf-8")
+    lines = text.splitlines()
+    comments = [(number, match) for number in _marker_lines(text) if (match := _COMMENT.search(lines[number]))]
+    targets = {number: _target_line(lines, number, match.start()) for number, match in comments}
+    index = _NodeIndex(document.root, {*targets, *(line for line in targets.values() if line is not None)})
     found: list[Suppression] = []
     malformed: list[MalformedSuppression] = []
-    for number, text in enumerate(lines):
-        match = _COMMENT.search(text)
-        if match is None or index.inside_scalar(number, match.start()):
+    for number, match in comments:
+        if index.inside_scalar(number, match.start()):
             continue
         line, column = number + 1, match.start() + 1
-        target = index.target(lines, number, standalone=not text[: match.start()].strip())
+        target_line = targets[number]
+        target = index.outermost(target_line) if target_line is not None else None
         if target is None:
             malformed.append(MalformedSuppression(line, column, "this suppression is above no YAML node", _PLACE_FIX))
             continue
@@ -79,6 +82,29 @@ def scan(document: YamlDocument) -> tuple[list[Suppression], list[MalformedSuppr
         if selectors:
             found.append(Suppression(line, column, target, selectors))
     return found, malformed
+
+
+def _marker_lines(text: str) -> list[int]:
+    """0-based numbers of the lines that mention `journeyctl:`, found without splitting every line."""
+    numbers: list[int] = []
+    position, line, counted_to = text.find("journeyctl:"), 0, 0
+    while position != -1:
+        line += text.count("\n", counted_to, position)
+        counted_to = position
+        if not numbers or numbers[-1] != line:
+            numbers.append(line)
+        position = text.find("journeyctl:", position + 1)
+    return numbers
+
+
+def _target_line(lines: list[str], line: int, column: int) -> int | None:
+    """The line whose node a comment at (`line`, `column`) is about: its own, or the next with content."""
+    if lines[line][:column].strip():
+        return line
+    line += 1
+    while line < len(lines) and (not lines[line].strip() or lines[line].lstrip().startswith("#")):
+        line += 1
+    return line if line < len(lines) else None
 
 
 def _parse(body: str) -> str | tuple[dict[str, frozenset[str]], list[str]]:
@@ -102,12 +128,18 @@ def _parse(body: str) -> str | tuple[dict[str, frozenset[str]], list[str]]:
 
 
 class _NodeIndex:
-    """Which document paths start on each line, and where multi-line scalars lie."""
+    """For a few lines of interest: the document paths that start there, and the scalars spanning them.
 
-    def __init__(self, root: Node) -> None:
+    Only the branches of the tree that span one of those lines are walked, so a file with
+    a suppression costs a walk down to it, not a walk over every node.
+    """
+
+    def __init__(self, root: Node, lines: set[int]) -> None:
         self.starts: dict[int, list[Parts]] = defaultdict(list)
         self.scalars: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        self.starts[root.start_mark.line].append(())
+        self.lines = lines
+        if root.start_mark.line in lines:
+            self.starts[root.start_mark.line].append(())
         seen: set[int] = set()
         stack: list[tuple[Node, Parts]] = [(root, ())]
         while stack:
@@ -117,31 +149,29 @@ class _NodeIndex:
             seen.add(id(node))
             if isinstance(node, MappingNode):
                 for key, value in node.value:
-                    self._scalar(key)
                     if isinstance(key, ScalarNode):
-                        child = (*parts, key.value)
-                        self.starts[key.start_mark.line].append(child)
-                        stack.append((value, child))
+                        self._visit((*parts, key.value), key.start_mark.line, value, stack)
             elif isinstance(node, SequenceNode):
                 for position, item in enumerate(node.value):
-                    child = (*parts, position)
-                    self.starts[item.start_mark.line].append(child)
-                    stack.append((item, child))
-            else:
+                    self._visit((*parts, position), item.start_mark.line, item, stack)
+            elif isinstance(node, ScalarNode):
                 self._scalar(node)
 
-    def _scalar(self, node: Node) -> None:
+    def _visit(self, parts: Parts, anchor_line: int, node: Node, stack: list[tuple[Node, Parts]]) -> None:
+        if anchor_line in self.lines:
+            self.starts[anchor_line].append(parts)
+        first, last = min(anchor_line, node.start_mark.line), node.end_mark.line
+        if any(first <= line <= last for line in self.lines):
+            stack.append((node, parts))
+
+    def _scalar(self, node: ScalarNode) -> None:
         start, end = node.start_mark, node.end_mark
-        if isinstance(node, ScalarNode) and (start.line != end.line or node.style):
+        if start.line != end.line or node.style:
             self.scalars.append(((start.line, start.column), (end.line, end.column)))
 
     def inside_scalar(self, line: int, column: int) -> bool:
         return any(start <= (line, column) < end for start, end in self.scalars)
 
-    def target(self, lines: list[str], line: int, *, standalone: bool) -> Parts | None:
-        if standalone:
-            line += 1
-            while line < len(lines) and (not lines[line].strip() or lines[line].lstrip().startswith("#")):
-                line += 1
+    def outermost(self, line: int) -> Parts | None:
         candidates = self.starts.get(line)
         return min(candidates, key=len) if candidates else None
