@@ -1,4 +1,4 @@
-"""The human format: grouped by file, coloured by severity, a `help:` line, a summary."""
+"""The human format: grouped by file, coloured by severity, `help:` and `docs:` lines, a summary."""
 
 from __future__ import annotations
 
@@ -26,7 +26,11 @@ def render_diagnostic(diagnostic: Diagnostic) -> Text:
     line.append(_location(diagnostic), style="bold")
     line.append(": ")
     line.append(diagnostic.severity.label, style=_STYLE[diagnostic.severity])
-    line.append(f" {diagnostic.code} ", style="bold")
+    # The code is a terminal hyperlink to its documentation where the terminal supports it.
+    code_style = f"bold link {diagnostic.docs_url}" if diagnostic.docs_url else "bold"
+    line.append(" ")
+    line.append(diagnostic.code, style=code_style)
+    line.append(" ")
     line.append(printable(diagnostic.message))
     line.append(f" [{diagnostic.name}]", style="dim")
     if diagnostic.fix:
@@ -34,6 +38,8 @@ def render_diagnostic(diagnostic: Diagnostic) -> Text:
         line.append(printable(diagnostic.fix))
     if diagnostic.path:
         line.append(f"\n  at: {printable(diagnostic.path)}", style="dim")
+    if diagnostic.docs_url:
+        line.append(f"\n  docs: {diagnostic.docs_url}", style="dim")
     return line
 
 
