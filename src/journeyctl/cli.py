@@ -144,7 +144,8 @@ def _parse_today(text: str | None) -> datetime.date:
 
 
 def _fail(message: str) -> NoReturn:
-    sys.stderr.write(f"journeyctl: error: {message}\n")
+    for line in message.splitlines():
+        sys.stderr.write(f"journeyctl: error: {line}\n")
     raise typer.Exit(EXIT_ERROR)
 
 

@@ -50,7 +50,13 @@ def test_unknown_rule_option_is_an_error(tmp_path: Path) -> None:
 
 
 def test_bad_severity_and_preset_are_errors(tmp_path: Path) -> None:
-    assert "severity 'loud' is not allowed" in error_from(tmp_path, "lint:\n  rules:\n    JM101: {severity: loud}\n")
+    assert ":3:23: severity 'loud' is not allowed" in error_from(
+        tmp_path, "lint:\n  rules:\n    JM101: {severity: loud}\n"
+    )
+    assert ":3:12: severity '3' is not allowed" in error_from(tmp_path, "lint:\n  rules:\n    JM101: 3\n")
+    assert error_from(tmp_path, "owners:\n  teams: cx-team\n").endswith(
+        ":2:10: teams must be a list (`[a, b]` or `- item` lines)"
+    )
     assert ":2:11: preset 'lenient' is not allowed" in error_from(tmp_path, "lint:\n  preset: lenient\n")
 
 

@@ -35,7 +35,6 @@ DEFAULT_PRESET: Final = "recommended"
 DEFAULT_FAIL_ON: Final = Severity.WARNING
 """Warnings are gaps a team should close, so they fail CI; `info` findings never do by default."""
 
-SeverityName = Literal["error", "warning", "info", "off"]
 FailOnName = Literal["error", "warning", "info"]
 Parts = tuple[str | int, ...]
 
@@ -59,7 +58,8 @@ class LintSettings(_Section):
     extend_select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     fail_on: FailOnName | None = None
-    rules: dict[str, SeverityName | dict[str, Any]] = Field(default_factory=dict)
+    rules: dict[str, Any] = Field(default_factory=dict)
+    """Rule selector -> a severity, or a mapping of `severity` and the rule's options; checked in `resolve_config`."""
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
 
 
@@ -197,6 +197,12 @@ def _explain(error: ValidationError, where: _Where, model: type[BaseModel], base
         elif kind == "literal_error":
             expected = str((detail.get("ctx") or {}).get("expected", ""))
             lines.append(f"{where(parts)}: {name} {detail.get('input')!r} is not allowed: expected {expected}")
+        elif kind in ("dict_type", "model_type", "model_attributes_type"):
+            lines.append(f"{where(parts)}: {name} must be a mapping of keys to values")
+        elif kind == "list_type":
+            lines.append(f"{where(parts)}: {name} must be a list (`[a, b]` or `- item` lines)")
+        elif kind == "string_type":
+            lines.append(f"{where(parts)}: {name} must be text")
         else:
             lines.append(f"{where(parts)}: {name}: {detail['msg']}")
     return "\n".join(dict.fromkeys(lines))
@@ -312,7 +318,7 @@ def resolve_config(
             found, _ = resolve(selector)
         except UnknownRuleError as error:
             raise ConfigError(f"{where(parts, key=True)}: {error}") from None
-        level_name, values = (setting, {}) if isinstance(setting, str) else _split_severity(setting, where, parts)
+        level_name, values = _split_severity(setting, where, parts)
         if values:
             if len(found) != 1:
                 raise ConfigError(
@@ -351,12 +357,18 @@ def resolve_config(
 _SEVERITY_NAMES: Final = ("error", "warning", "info", "off")
 
 
-def _split_severity(setting: dict[str, Any], where: _Where, parts: Parts) -> tuple[str | None, dict[str, Any]]:
-    values = dict(setting)
-    level = values.pop("severity", None)
+def _split_severity(setting: Any, where: _Where, parts: Parts) -> tuple[str | None, dict[str, Any]]:
+    """`warning`, or `{severity: warning, some-option: 3}` -> the severity and the options."""
+    if isinstance(setting, dict):
+        values = dict(setting)
+        level = values.pop("severity", None)
+        place = where((*parts, "severity"))
+    else:
+        values, level, place = {}, setting, where(parts)
     if level is not None and level not in _SEVERITY_NAMES:
         raise ConfigError(
-            f"{where((*parts, 'severity'))}: severity {level!r} is not allowed: use {', '.join(_SEVERITY_NAMES)}"
+            f"{place}: severity {level!r} is not allowed: use {', '.join(_SEVERITY_NAMES)}, "
+            "or a mapping of `severity:` and the rule's options"
         )
     return level, values
 
