@@ -59,8 +59,9 @@ def markdown_link(text: object, url: str | None) -> str:
 
 # Mermaid's journey lexer: `#` starts a comment, `;` ends a statement, a line break ends
 # a line, and `:` separates a task's name, score and actors. Names keep their meaning
-# with the full-width look-alikes instead.
-_MERMAID_REPLACEMENTS: Final = {":": "\uff1a", "#": "\uff03", ";": "\uff1b"}
+# with the full-width look-alikes instead. `<` and `>` go the same way: Mermaid would
+# read them as HTML and its sanitizer would drop the text instead of showing it.
+_MERMAID_REPLACEMENTS: Final = {":": "\uff1a", "#": "\uff03", ";": "\uff1b", "<": "\uff1c", ">": "\uff1e"}
 _MERMAID_KEYWORDS: Final = re.compile(r"^(?:journey|title\s|section\s|acctitle|accdescr|%%)", re.IGNORECASE)
 _SPACES: Final = re.compile(r"\s+")
 

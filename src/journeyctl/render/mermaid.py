@@ -12,4 +12,6 @@ from journeyctl.render.view import JourneyView
 def render(views: Sequence[JourneyView], context: RenderContext) -> list[OutputFile]:
     template = context.environment.get_template("journey.mmd.j2")
     taken: set[str] = set()
-    return [OutputFile(file_stem(view.id, taken) + ".mmd", template.render(j=view)) for view in views]
+    return [
+        OutputFile(file_stem(view.id, taken) + ".mmd", template.render(j=view).rstrip("\n") + "\n") for view in views
+    ]
