@@ -155,3 +155,28 @@ def test_pyproject_errors_name_the_key(tmp_path: Path) -> None:
 def test_missing_config_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such configuration file"):
         load_config(tmp_path / "nope.yaml")
+
+
+CONFIGURATION_MD = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
+
+
+def documented_block(language: str, marker: str) -> str:
+    text = CONFIGURATION_MD.read_text(encoding="utf-8")
+    blocks = text.split(f"```{language}\n")[1:]
+    return next(block.split("```")[0] for block in blocks if marker in block)
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "marker"), [(".journeyctl.yaml", "yaml", "lint:"), ("pyproject.toml", "toml", "[tool")]
+)
+def test_the_documented_example_configuration_loads(tmp_path: Path, name: str, language: str, marker: str) -> None:
+    path = tmp_path / name
+    path.write_text(documented_block(language, marker), encoding="utf-8")
+    config = load_config(path)
+    assert config.severities["JM102"] is Severity.ERROR
+    assert config.options["JM102"] == StepOwnerOptions(stage_owner_covers_steps=True)
+    assert config.severities["JM201"] is Severity.INFO
+    assert "JM702" in config.severities
+    assert "JM704" not in config.severities
+    assert config.owners is not None and "Ion Popescu" in config.owners
+    assert "JM601" not in config.enabled_for(str(tmp_path / "legacy" / "old.yaml"))
