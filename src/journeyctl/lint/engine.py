@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from journeyctl.diagnostics import Diagnostic, Severity, format_path
@@ -138,18 +138,24 @@ def _lint_file(
 ) -> list[Diagnostic]:
     enabled = config.enabled_for(file)
     findings: list[tuple[str, Finding]] = []
+    failures: list[Diagnostic] = []
     for code in enabled:
         rule = RULES[code]
         options = config.options[code]
-        checked = (
-            rule.check_journey(model, context, options)
-            if isinstance(model, Journey)
-            else rule.check_persona(model, context, options)
-        )
+        try:
+            checked = list(
+                rule.check_journey(model, context, options)
+                if isinstance(model, Journey)
+                else rule.check_persona(model, context, options)
+            )
+        except Exception as error:  # one broken rule must not hide what the others found
+            failure = internal_error(file, error)
+            failures.append(replace(failure, message=f"rule {code} {rule.meta.name} failed: {failure.message}"))
+            continue
         findings.extend((code, finding) for finding in checked)
     suppressions, malformed = scan(document)
     kept = [(code, finding) for code, finding in findings if not _silenced(suppressions, code, finding)]
-    out = [_diagnostic(document, code, finding, enabled[code]) for code, finding in kept]
+    out = failures + [_diagnostic(document, code, finding, enabled[code]) for code, finding in kept]
     out.extend(_suppression_findings(document, suppressions, malformed, enabled))
     return out
 
