@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from journeyctl.diagnostics import Severity
 from journeyctl.lint.registry import RULES, UnknownRuleError, resolve
-from journeyctl.lint.rule import RuleOptions, _kebab
+from journeyctl.lint.rule import RuleOptions, kebab_case
 from journeyctl.loader import YamlDocument, load_bytes, load_file
 
 CONFIG_NAMES: Final = (".journeyctl.yaml", ".journeyctl.yml")
@@ -44,7 +44,7 @@ class ConfigError(Exception):
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=kebab_case, populate_by_name=True)
 
 
 class OwnerRegistry(_Section):

@@ -24,14 +24,14 @@ CODE_PATTERN: Final = re.compile(r"^JM[1-9]\d\d$")
 NAME_PATTERN: Final = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 
-def _kebab(name: str) -> str:
+def kebab_case(name: str) -> str:
     return name.replace("_", "-")
 
 
 class RuleOptions(BaseModel):
     """A rule's options, written in kebab-case in the configuration."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=kebab_case, populate_by_name=True)
 
 
 class NoOptions(RuleOptions):

@@ -277,7 +277,7 @@ stages:
             missed = metric.actual < metric.target if metric.direction == "increase" else metric.actual > metric.target
             if missed:
                 better = "higher" if metric.direction == "increase" else "lower"
-                unit = f" {metric.unit}" if metric.unit else ""
+                unit = "" if not metric.unit else metric.unit if metric.unit == "%" else f" {metric.unit}"
                 yield Finding(
                     (*parts, "actual"),
                     f"metric '{metric.name}' is off target: {_number(metric.actual)}{unit} against "
