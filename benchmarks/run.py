@@ -142,7 +142,8 @@ class Tools:
     journeyctl: str
     commands: frozenset[str]
     """journeyctl's subcommands in this checkout (lint and render may be missing)."""
-    has_jobs: bool
+    with_jobs: frozenset[str]
+    """The subcommands that take `--jobs`."""
     check_jsonschema: str | None
     yamllint: str | None
     schema_file: Path
@@ -154,9 +155,12 @@ def find_tools(scratch: Path) -> Tools:
     commands = frozenset(re.findall(r"^│ (\w+)\s", help_text, re.MULTILINE)) or frozenset(
         name for name in ("validate", "lint", "render") if re.search(rf"\b{name}\b", help_text)
     )
-    validate_help = subprocess.run(
-        [journeyctl, "validate", "--help"], capture_output=True, text=True, check=False
-    ).stdout
+    with_jobs = frozenset(
+        command
+        for command in commands
+        if "--jobs"
+        in subprocess.run([journeyctl, command, "--help"], capture_output=True, text=True, check=False).stdout
+    )
     schema_file = scratch / "journeyctl.schema.json"
     schema_file.write_text(
         subprocess.run([journeyctl, "schema"], capture_output=True, text=True, check=True).stdout, encoding="utf-8"
@@ -169,7 +173,7 @@ def find_tools(scratch: Path) -> Tools:
     return Tools(
         journeyctl,
         commands,
-        "--jobs" in validate_help,
+        with_jobs,
         optional("check-jsonschema"),
         optional("yamllint"),
         schema_file,
@@ -189,27 +193,27 @@ class Commands:
         self.tools = tools
         self.scratch = scratch
 
-    def jobs(self, count: int) -> list[str]:
-        return ["--jobs", str(count)] if self.tools.has_jobs else []
+    def jobs(self, command: str, count: int) -> list[str]:
+        return ["--jobs", str(count)] if command in self.tools.with_jobs else []
 
     def floor(self, path: Path) -> Row:
         return Row("floor: yaml.load (CSafeLoader)", [PYTHON, "-c", FLOOR_SCRIPT, str(path)])
 
     def validate(self, path: Path, jobs: int = 1, **held: object) -> Row:
-        argv = [self.tools.journeyctl, "validate", *self.jobs(jobs), "-q", "-f", "json", str(path)]
+        argv = [self.tools.journeyctl, "validate", *self.jobs("validate", jobs), "-q", "-f", "json", str(path)]
         return Row(f"journeyctl validate --jobs {jobs}", argv, **held)  # type: ignore[arg-type]
 
     def lint(self, path: Path, jobs: int = 1, **held: object) -> Row | None:
         if "lint" not in self.tools.commands:
             return None
-        argv = [self.tools.journeyctl, "lint", *self.jobs(jobs), "-q", "-f", "json", str(path)]
+        argv = [self.tools.journeyctl, "lint", *self.jobs("lint", jobs), "-q", "-f", "json", str(path)]
         return Row(f"journeyctl lint --jobs {jobs}", argv, **held)  # type: ignore[arg-type]
 
     def render(self, path: Path, jobs: int = 1, **held: object) -> Row | None:
         if "render" not in self.tools.commands:
             return None
         out = self.scratch / f"render-{path.name}-{jobs}"
-        argv = [self.tools.journeyctl, "render", *self.jobs(jobs), "--out", str(out), str(path)]
+        argv = [self.tools.journeyctl, "render", *self.jobs("render", jobs), "--out", str(out), str(path)]
         return Row(f"journeyctl render --jobs {jobs}", argv, **held)  # type: ignore[arg-type]
 
     def check_jsonschema(self, path: Path) -> Row | None:
@@ -281,11 +285,12 @@ def build_tables(commands: Commands, quick: bool) -> list[Table]:
         ),
     ]
     tables += scaling_tables(commands, quick)
-    if commands.tools.has_jobs:
+    if commands.tools.with_jobs:
         cores = os.cpu_count() or 1
         jobs_rows: list[Row] = []
-        for command in (commands.validate, commands.lint, commands.render):
-            jobs_rows += present(command(files, 1), command(files, cores))
+        for name, command in (("validate", commands.validate), ("lint", commands.lint), ("render", commands.render)):
+            if name in commands.tools.with_jobs:
+                jobs_rows += present(command(files, 1), command(files, cores))
         tables.append(
             Table(
                 f"--jobs on 1,000 files ({cores} cores; speed-up = 1 / ratio to the --jobs 1 row above it)",

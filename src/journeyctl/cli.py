@@ -183,6 +183,7 @@ def lint(  # noqa: PLR0917 - Typer maps each command-line option to a parameter
     ] = None,
     max_file_size: MaxSizeOption = "32M",
     skip_foreign: SkipForeignOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Find the gaps in journey maps: missing owners, metrics, touchpoints, opportunities, reviews.
 
@@ -191,12 +192,13 @@ def lint(  # noqa: PLR0917 - Typer maps each command-line option to a parameter
     configuration or I/O error.
     """
     from journeyctl.diagnostics import Severity
-    from journeyctl.lint import ConfigError, Overrides, lint_run, load_config
+    from journeyctl.lint import ConfigError, Overrides, load_config
     from journeyctl.lint.baseline import BaselineError, new_findings, read_baseline
     from journeyctl.lint.baseline import write_baseline as record_baseline
+    from journeyctl.lint.batch import lint_paths
     from journeyctl.loader import LoadLimits
     from journeyctl.report import writer
-    from journeyctl.run import exit_code, lint_report, validate_paths
+    from journeyctl.run import exit_code, lint_report
 
     if baseline is not None and write_baseline is not None:
         _fail("use either --baseline or --write-baseline, not both")
@@ -211,8 +213,9 @@ def lint(  # noqa: PLR0917 - Typer maps each command-line option to a parameter
         settings = load_config(config, overrides=overrides)
     except ConfigError as error:
         _fail(str(error))
-    run = validate_paths(paths or ["."], limits, skip_foreign=skip_foreign)
-    result = lint_run(run, settings, day)
+    run, result = lint_paths(
+        paths or ["."], settings, day, limits, skip_foreign=skip_foreign, jobs=jobs, keep_models=False
+    )
     diagnostics = sorted([*run.all_diagnostics(), *result.diagnostics], key=lambda d: d.sort_key)
     try:
         if write_baseline is not None:

@@ -50,6 +50,18 @@ class CheckedFile:
     def valid(self) -> bool:
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
+    def slim(self) -> CheckedFile:
+        """This file as the run-wide checks need it: findings, kind, id and personas.
+
+        No model and no node tree: small to keep by the thousand and to send from a
+        worker process. A run-wide finding rebuilds the positions from the text.
+        """
+        if self.document is None:
+            return CheckedFile(self.file, None, None, self.diagnostics)
+        data = self.document.data
+        summary = {key: data[key] for key in _RUN_WIDE_KEYS if key in data} if isinstance(data, dict) else data
+        return CheckedFile(self.file, YamlDocument(self.file, summary, None, self.document.raw), None, self.diagnostics)
+
 
 @dataclass(slots=True)
 class Run:
@@ -550,7 +562,7 @@ def validate_targets(
     as soon as its own checks are done: memory stays flat however many files there
     are, and the files can be checked on `jobs` processes (None: every core).
     """
-    check = partial(_check_target, limits=limits, skip_foreign=skip_foreign, keep_models=keep_models)
+    check = partial(check_target, limits=limits, skip_foreign=skip_foreign, keep_models=keep_models)
     checked_files = map_in_order(check, targets, jobs if not keep_models else 1)
     files = [checked for checked in checked_files if checked is not None]
     check_run(files)
@@ -561,18 +573,17 @@ _RUN_WIDE_KEYS: Final = ("kind", "id", "personas")
 """What the run-wide checks read of a file's data (`check_run`, lint's persona usage)."""
 
 
-def _check_target(target: Target, limits: LoadLimits, skip_foreign: bool, keep_models: bool) -> CheckedFile | None:
+def check_target(
+    target: Target, limits: LoadLimits = DEFAULT_LIMITS, *, skip_foreign: bool = False, keep_models: bool = True
+) -> CheckedFile | None:
+    """`check_file` that never raises; without `keep_models`, the result is `slim()`."""
     try:
         checked = check_file(target, limits, skip_foreign=skip_foreign)
     except Exception as error:  # a bug must not cost the other files their check
         return CheckedFile(target.display, diagnostics=[internal_error(target.display, error)])
-    if checked is None or keep_models or checked.document is None:
+    if checked is None or keep_models:
         return checked
-    document = checked.document
-    data = document.data
-    summary = {key: data[key] for key in _RUN_WIDE_KEYS if key in data} if isinstance(data, dict) else data
-    slim = YamlDocument(document.file, summary, None, document.raw)
-    return CheckedFile(checked.file, slim, None, checked.diagnostics)
+    return checked.slim()
 
 
 def internal_error(display: str, error: BaseException) -> Diagnostic:
