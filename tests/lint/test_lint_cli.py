@@ -164,6 +164,8 @@ def test_a_damaged_baseline_is_an_error(run_cli: RunCli, tmp_path: Path) -> None
     assert "is not a journeyctl baseline" in result.stderr
     result = run_cli("lint", "--baseline", tmp_path / "missing.json", journey, exit=2)
     assert "no such baseline file" in result.stderr
+    result = run_cli("lint", "--write-baseline", tmp_path / "no-such-folder" / "b.json", journey, exit=2)
+    assert "cannot write the baseline" in result.stderr
 
 
 def test_identical_findings_are_counted(tmp_path: Path) -> None:

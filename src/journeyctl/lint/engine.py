@@ -141,7 +141,7 @@ def _lint_file(
     failures: list[Diagnostic] = []
     for code in enabled:
         rule = RULES[code]
-        options = config.options[code]
+        options = config.options.get(code) or rule.default_options()
         try:
             checked = list(
                 rule.check_journey(model, context, options)
