@@ -83,6 +83,12 @@ def test_options_and_severities_are_applied(tmp_path: Path) -> None:
     assert "JM503" not in config.severities
 
 
+def test_a_rule_setting_beats_its_family_setting_whatever_the_order(tmp_path: Path) -> None:
+    config = config_from(tmp_path, "lint:\n  rules:\n    JM201: error\n    JM2: info\n")
+    assert config.severities["JM201"] is Severity.ERROR
+    assert config.severities["JM202"] is Severity.INFO
+
+
 def test_the_most_specific_selector_wins(tmp_path: Path) -> None:
     config = config_from(tmp_path, "lint:\n  ignore: [JM1]\n  extend-select: [JM102, JM702]\n")
     assert "JM101" not in config.severities

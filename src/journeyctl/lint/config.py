@@ -312,12 +312,16 @@ def resolve_config(
         level = preset.get(code)
         severities[code] = level if level is not None else RULES[code].meta.severity
     options: dict[str, RuleOptions] = {code: rule.default_options() for code, rule in RULES.items()}
+    settings_by_rule: list[tuple[int, str, frozenset[str], Any]] = []
     for selector, setting in lint.rules.items():
-        parts: Parts = ("lint", "rules", selector)
         try:
-            found, _ = resolve(selector)
+            found, specificity = resolve(selector)
         except UnknownRuleError as error:
-            raise ConfigError(f"{where(parts, key=True)}: {error}") from None
+            raise ConfigError(f"{where(('lint', 'rules', selector), key=True)}: {error}") from None
+        settings_by_rule.append((specificity, selector, found, setting))
+    # `JM2: info` and `JM201: error` in any order: the code's own setting wins.
+    for _, selector, found, setting in sorted(settings_by_rule, key=lambda item: item[0]):
+        parts: Parts = ("lint", "rules", selector)
         level_name, values = _split_severity(setting, where, parts)
         if values:
             if len(found) != 1:
