@@ -20,6 +20,7 @@ from journeyctl.render.escape import (
     mermaid_score,
     mermaid_text,
 )
+from journeyctl.render.markup import TEMPLATE_GLOBALS
 
 HTML_TEMPLATE_SUFFIX: Final = "html.j2"
 """Templates whose names end in `.html.j2` are escaped; Markdown and Mermaid ones escape with filters."""
@@ -68,6 +69,7 @@ def create_environment(user_templates: Path | None = None) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    environment.globals.update(TEMPLATE_GLOBALS)
     environment.filters.update(
         md_inline=markdown_inline,
         md_cell=markdown_cell,

@@ -70,6 +70,7 @@ def render(views: Sequence[JourneyView], context: RenderContext) -> list[OutputF
                 page.render(
                     j=view,
                     t=labels,
+                    L=labels.texts,
                     num=labels.number,
                     html_lang=view.lang or labels.lang,
                     index_href=INDEX_NAME if several else None,

@@ -144,6 +144,8 @@ class StepView:
     content: MomentContent
     findings: tuple[int, ...]
     """Numbers of the findings about this step (or anything inside it)."""
+    column_class: str
+    """CSS classes of the step's column: where a stage starts, milestones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,7 +440,7 @@ class _Builder:
         for stage_index, stage in enumerate(self.journey.stages):
             stage_parts: Parts = ("stages", stage_index)
             steps = tuple(
-                self._step((*stage_parts, "steps", step_index), step, next(cells))
+                self._step((*stage_parts, "steps", step_index), step, next(cells), first=step_index == 0)
                 for step_index, step in enumerate(stage.steps)
             )
             anchor = f"stage-{stage.id}"
@@ -458,8 +460,9 @@ class _Builder:
     def _findings_at(self, anchor: str) -> tuple[int, ...]:
         return tuple(f.number for f in self.findings if f.target_anchor == anchor)
 
-    def _step(self, parts: Parts, step: Step, cell: CurveCell) -> StepView:
+    def _step(self, parts: Parts, step: Step, cell: CurveCell, *, first: bool) -> StepView:
         anchor = f"step-{step.id}"
+        classes = ("stage-start" if first else "", "milestone-col" if step.milestone else "")
         return StepView(
             id=step.id,
             anchor=anchor,
@@ -472,6 +475,7 @@ class _Builder:
             touchpoints=tuple(self._touchpoint((*parts, "touchpoints", i), t) for i, t in enumerate(step.touchpoints)),
             content=self._content(parts, step),
             findings=self._findings_at(anchor),
+            column_class=" ".join(c for c in classes if c),
         )
 
     def _touchpoint(self, parts: Parts, touchpoint: Touchpoint) -> TouchpointView:
