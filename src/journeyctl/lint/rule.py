@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Final, Generic, TypeVar
@@ -81,8 +82,19 @@ class RuleDoc:
     notes: str = ""
 
 
-def journey_file(text: str) -> Files:
-    return {"journey.yaml": text}
+_EXAMPLE_HEAD: Final = "kind: journey\nid: checkout\ntitle: Online checkout\n"
+_EXAMPLE_STAGE: Final = "  - id: purchase\n    name: Purchase\n"
+
+
+def checkout(top: str = "", stage: str = "", stages: str | None = None) -> Files:
+    """The small checkout journey the rule docs share, as `journey.yaml`.
+
+    `top` goes under the title; `stage` goes inside its one stage, `purchase`, indented
+    for it; `stages` replaces the whole list when an example needs several stages.
+    """
+    if stages is None:
+        stages = _EXAMPLE_STAGE + textwrap.indent(stage, "    ")
+    return {"journey.yaml": f"{_EXAMPLE_HEAD}{top}stages:\n{stages}"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, journey_file
+from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, checkout
 from journeyctl.model import Journey, Metric, Stage
 from journeyctl.validate import moments
 
@@ -30,28 +30,13 @@ class StageWithoutMetric(Rule[NoOptions]):
             "made it better. A stage is measured when it or one of its steps has a metric; "
             "when none has, this rule reports the stage once instead of every step."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
-        ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    metrics:
-      - name: Checkout completion rate
-        target: 65
-        unit: "%"
+        example=checkout(),
+        use_instead=checkout(
+            stage="""\
+metrics:
+  - name: Checkout completion rate
+    target: 65
+    unit: "%"
 """
         ),
     )
@@ -79,36 +64,24 @@ class StepWithoutMetric(Rule[NoOptions]):
             "stage-without-metric, so this rule looks only at stages that are measured "
             "somewhere."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    metrics:
-      - name: Checkout completion rate
-    steps:
-      - id: pays-by-card
-        name: Pays by card
+        example=checkout(
+            stage="""\
+metrics:
+  - name: Checkout completion rate
+steps:
+  - id: pays-by-card
+    name: Pays by card
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
+        use_instead=checkout(
+            stage="""\
+metrics:
+  - name: Checkout completion rate
+steps:
+  - id: pays-by-card
+    name: Pays by card
     metrics:
-      - name: Checkout completion rate
-    steps:
-      - id: pays-by-card
-        name: Pays by card
-        metrics:
-          - name: Card payment success rate
+      - name: Card payment success rate
 """
         ),
     )
@@ -137,31 +110,19 @@ class MetricWithoutTarget(Rule[NoOptions]):
     )
     doc = RuleDoc(
         why="A figure without a target cannot say whether the stage is doing well or badly.",
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    metrics:
-      - name: Checkout completion rate
-        unit: "%"
+        example=checkout(
+            stage="""\
+metrics:
+  - name: Checkout completion rate
+    unit: "%"
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    metrics:
-      - name: Checkout completion rate
-        unit: "%"
-        target: 65
+        use_instead=checkout(
+            stage="""\
+metrics:
+  - name: Checkout completion rate
+    unit: "%"
+    target: 65
 """
         ),
     )
@@ -187,29 +148,17 @@ class MetricWithoutSource(Rule[NoOptions]):
             "A figure nobody can trace is a figure nobody trusts, and it cannot be updated "
             "when the map is reviewed. The source says where to look."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    metrics:
-      - name: Checkout completion rate
+        example=checkout(
+            stage="""\
+metrics:
+  - name: Checkout completion rate
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    metrics:
-      - name: Checkout completion rate
-        source: Web analytics
+        use_instead=checkout(
+            stage="""\
+metrics:
+  - name: Checkout completion rate
+    source: Web analytics
 """
         ),
     )
@@ -237,34 +186,22 @@ class MetricOffTarget(Rule[NoOptions]):
             "`decrease`). These are the places to look at first. It is information about "
             "the journey rather than a gap in the map, so it is off in `recommended`."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    metrics:
-      - name: Cart abandonment rate
-        target: 60
-        actual: 72
-        direction: decrease
+        example=checkout(
+            stage="""\
+metrics:
+  - name: Cart abandonment rate
+    target: 60
+    actual: 72
+    direction: decrease
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    metrics:
-      - name: Cart abandonment rate
-        target: 60
-        actual: 55
-        direction: decrease
+        use_instead=checkout(
+            stage="""\
+metrics:
+  - name: Cart abandonment rate
+    target: 60
+    actual: 55
+    direction: decrease
 """
         ),
     )

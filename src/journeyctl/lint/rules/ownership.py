@@ -17,7 +17,7 @@ from journeyctl.lint.rule import (
     RuleDoc,
     RuleMeta,
     RuleOptions,
-    journey_file,
+    checkout,
 )
 from journeyctl.model import Journey
 from journeyctl.validate import moments
@@ -37,27 +37,8 @@ class StageWithoutOwner(Rule[NoOptions]):
             "Every stage needs someone accountable for it. Without an owner nobody acts on "
             "the stage's pain points and metrics, and the map stays a poster on the wall."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
-        ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    owner: ecommerce-team
-"""
-        ),
+        example=checkout(),
+        use_instead=checkout(stage="owner: ecommerce-team\n"),
     )
     options = NoOptions
 
@@ -89,33 +70,21 @@ class StepWithoutOwner(Rule[StepOwnerOptions]):
             "(marketing, product, support) own different steps of one stage. A step "
             "without an owner is a step whose problems wait for somebody to notice them."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    owner: ecommerce-team
-    steps:
-      - id: pays-by-card
-        name: Pays by card
+        example=checkout(
+            stage="""\
+owner: ecommerce-team
+steps:
+  - id: pays-by-card
+    name: Pays by card
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    owner: ecommerce-team
-    steps:
-      - id: pays-by-card
-        name: Pays by card
-        owner: payments-team
+        use_instead=checkout(
+            stage="""\
+owner: ecommerce-team
+steps:
+  - id: pays-by-card
+    name: Pays by card
+    owner: payments-team
 """
         ),
         notes="Teams where the stage owner answers for every step can set `stage-owner-covers-steps: true`.",
@@ -143,39 +112,27 @@ class OpportunityWithoutOwner(Rule[NoOptions]):
             "An opportunity is a pain point turned into work. Without an owner it stays an "
             "idea on the map: nobody prioritises it, and its status never changes."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    pain_points:
-      - id: surprise-fees
-        description: Delivery fees appear only at the last step
-    opportunities:
-      - id: show-fees-early
-        description: Show the delivery fee on the product page
-        addresses: [surprise-fees]
+        example=checkout(
+            stage="""\
+pain_points:
+  - id: surprise-fees
+    description: Delivery fees appear only at the last step
+opportunities:
+  - id: show-fees-early
+    description: Show the delivery fee on the product page
+    addresses: [surprise-fees]
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    pain_points:
-      - id: surprise-fees
-        description: Delivery fees appear only at the last step
-    opportunities:
-      - id: show-fees-early
-        description: Show the delivery fee on the product page
-        addresses: [surprise-fees]
-        owner: pricing-team
+        use_instead=checkout(
+            stage="""\
+pain_points:
+  - id: surprise-fees
+    description: Delivery fees appear only at the last step
+opportunities:
+  - id: show-fees-early
+    description: Show the delivery fee on the product page
+    addresses: [surprise-fees]
+    owner: pricing-team
 """
         ),
     )
@@ -203,29 +160,17 @@ class MetricWithoutOwner(Rule[NoOptions]):
             "figure makes it clear whom to ask when it drops. Often the stage or step "
             "owner watches its metrics, which is why this rule is off in `recommended`."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    metrics:
-      - name: Checkout completion rate
+        example=checkout(
+            stage="""\
+metrics:
+  - name: Checkout completion rate
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    metrics:
-      - name: Checkout completion rate
-        owner: ecommerce-analytics
+        use_instead=checkout(
+            stage="""\
+metrics:
+  - name: Checkout completion rate
+    owner: ecommerce-analytics
 """
         ),
     )
@@ -257,28 +202,8 @@ class OwnerUnknown(Rule[NoOptions]):
 owners:
   teams: [ecommerce-team, payments-team]
 """,
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    owner: ecomerce-team
-"""
-        ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    owner: ecommerce-team
-"""
-        ),
+        example=checkout(stage="owner: ecomerce-team\n"),
+        use_instead=checkout(stage="owner: ecommerce-team\n"),
     )
     options = NoOptions
 
@@ -308,27 +233,8 @@ class JourneyWithoutOwner(Rule[NoOptions]):
             "owners learn, and decide what is fixed first. Without a journey owner the map "
             "goes stale."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
-        ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-owner: cx-team
-stages:
-  - id: purchase
-    name: Purchase
-"""
-        ),
+        example=checkout(),
+        use_instead=checkout(top="owner: cx-team\n"),
     )
     options = NoOptions
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, RuleOptions, journey_file
+from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, RuleOptions, checkout
 from journeyctl.model import Journey
 from journeyctl.validate import moments
 
@@ -30,36 +30,24 @@ class PainPointWithoutOpportunity(Rule[NoOptions]):
             "(a warning becomes an error) when the pain point's severity is high or "
             "critical: those are the ones customers leave over."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    pain_points:
-      - id: surprise-fees
-        description: Delivery fees appear only at the last step
-        severity: high
+        example=checkout(
+            stage="""\
+pain_points:
+  - id: surprise-fees
+    description: Delivery fees appear only at the last step
+    severity: high
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    pain_points:
-      - id: surprise-fees
-        description: Delivery fees appear only at the last step
-        severity: high
-    opportunities:
-      - id: show-fees-early
-        description: Show the delivery fee on the product page
-        addresses: [surprise-fees]
+        use_instead=checkout(
+            stage="""\
+pain_points:
+  - id: surprise-fees
+    description: Delivery fees appear only at the last step
+    severity: high
+opportunities:
+  - id: show-fees-early
+    description: Show the delivery fee on the product page
+    addresses: [surprise-fees]
 """
         ),
     )
@@ -93,37 +81,25 @@ class OpportunityAddressesNothing(Rule[NoOptions]):
             "none cannot be weighed against the others, and the map cannot show which "
             "pains are being worked on."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    pain_points:
-      - id: surprise-fees
-        description: Delivery fees appear only at the last step
-    opportunities:
-      - id: show-fees-early
-        description: Show the delivery fee on the product page
+        example=checkout(
+            stage="""\
+pain_points:
+  - id: surprise-fees
+    description: Delivery fees appear only at the last step
+opportunities:
+  - id: show-fees-early
+    description: Show the delivery fee on the product page
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    pain_points:
-      - id: surprise-fees
-        description: Delivery fees appear only at the last step
-    opportunities:
-      - id: show-fees-early
-        description: Show the delivery fee on the product page
-        addresses: [surprise-fees]
+        use_instead=checkout(
+            stage="""\
+pain_points:
+  - id: surprise-fees
+    description: Delivery fees appear only at the last step
+opportunities:
+  - id: show-fees-early
+    description: Show the delivery fee on the product page
+    addresses: [surprise-fees]
 """
         ),
     )
@@ -158,39 +134,27 @@ class LowRatedTouchpointWithoutPainPoint(Rule[LowRatingOptions]):
             "A rating of 1 or 2 says the touchpoint fails the customer. If the step records "
             "no pain point, the reason is lost and no opportunity can address it."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: pays-by-card
-        name: Pays by card
-        touchpoints:
-          - channel: website
-            rating: 2
+        example=checkout(
+            stage="""\
+steps:
+  - id: pays-by-card
+    name: Pays by card
+    touchpoints:
+      - channel: website
+        rating: 2
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: pays-by-card
-        name: Pays by card
-        touchpoints:
-          - channel: website
-            rating: 2
-        pain_points:
-          - id: card-declined
-            description: 3-D Secure times out on mobile banking apps
+        use_instead=checkout(
+            stage="""\
+steps:
+  - id: pays-by-card
+    name: Pays by card
+    touchpoints:
+      - channel: website
+        rating: 2
+    pain_points:
+      - id: card-declined
+        description: 3-D Secure times out on mobile banking apps
 """
         ),
     )

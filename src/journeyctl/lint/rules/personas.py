@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, journey_file
+from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, checkout
 from journeyctl.model import Journey, Persona
 
 
@@ -24,27 +24,12 @@ class JourneyWithoutPersona(Rule[NoOptions]):
             "is comes first. Without a persona, every stage mixes customers with different "
             "needs, and nobody can check the map against research."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
-        ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
+        example=checkout(),
+        use_instead=checkout(
+            top="""\
 personas:
   - id: busy-parent
     name: Busy parent
-stages:
-  - id: purchase
-    name: Purchase
 """
         ),
     )
@@ -136,26 +121,11 @@ class JourneyWithoutGoals(Rule[NoOptions]):
             "convert, improve service. Without them nobody can tell which gaps matter or "
             "when the map has done its job."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
-        ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
+        example=checkout(),
+        use_instead=checkout(
+            top="""\
 goals:
   - Lower cart abandonment from 72% to 60%
-stages:
-  - id: purchase
-    name: Purchase
 """
         ),
     )

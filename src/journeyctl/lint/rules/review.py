@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, RuleOptions, journey_file
+from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, RuleOptions, checkout
 from journeyctl.model import Journey
 
 
@@ -27,27 +27,8 @@ class JourneyNeverReviewed(Rule[NoOptions]):
             "when it was last checked against real data tells readers how far to trust it "
             "and lets journey-review-overdue remind the team."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
-        ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-last_reviewed: 2026-10-01
-stages:
-  - id: purchase
-    name: Purchase
-"""
-        ),
+        example=checkout(),
+        use_instead=checkout(top="last_reviewed: 2026-10-01\n"),
     )
     options = NoOptions
 
@@ -81,28 +62,16 @@ class JourneyReviewOverdue(Rule[ReviewOptions]):
             "the rule's `review-every-days` option when the journey sets none. Pass "
             "`--today YYYY-MM-DD` to make runs reproducible."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
+        example=checkout(
+            top="""\
 last_reviewed: 2024-01-15
 review_every_days: 90
-stages:
-  - id: purchase
-    name: Purchase
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
+        use_instead=checkout(
+            top="""\
 last_reviewed: 2026-10-01
 review_every_days: 90
-stages:
-  - id: purchase
-    name: Purchase
 """
         ),
     )

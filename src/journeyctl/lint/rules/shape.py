@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from journeyctl.channels import CATALOG
 from journeyctl.diagnostics import Severity
-from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, journey_file
+from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, checkout
 from journeyctl.model import PHASE_ORDER, Journey
 
 _PURCHASE = PHASE_ORDER.index("purchase")
@@ -28,12 +28,8 @@ class JourneyEndsAtPurchase(Rule[NoOptions]):
             "brand) decides whether the customer comes back. The rule reads the stages' "
             "`phase`; a journey without phases is not checked."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
+        example=checkout(
+            stages="""\
   - id: compares
     name: Compares offers
     phase: consideration
@@ -42,12 +38,8 @@ stages:
     phase: purchase
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
+        use_instead=checkout(
+            stages="""\
   - id: compares
     name: Compares offers
     phase: consideration
@@ -88,31 +80,19 @@ class StepWithoutEmotion(Rule[NoOptions]):
             "The emotions across the steps form the journey's curve, and its lows are "
             "where to look first. A step without an emotion leaves a hole in the curve."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: pays-by-card
-        name: Pays by card
+        example=checkout(
+            stage="""\
+steps:
+  - id: pays-by-card
+    name: Pays by card
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: pays-by-card
-        name: Pays by card
-        emotion: -1
+        use_instead=checkout(
+            stage="""\
+steps:
+  - id: pays-by-card
+    name: Pays by card
+    emotion: -1
 """
         ),
     )
@@ -143,35 +123,23 @@ class JourneyWithoutMomentOfTruth(Rule[NoOptions]):
             "delivery, the first bill, the first call to support. Marking them tells the "
             "team where a failure costs most. Journeys without touchpoints are not checked."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: pays-by-card
-        name: Pays by card
-        touchpoints:
-          - channel: website
+        example=checkout(
+            stage="""\
+steps:
+  - id: pays-by-card
+    name: Pays by card
+    touchpoints:
+      - channel: website
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: pays-by-card
-        name: Pays by card
-        touchpoints:
-          - channel: website
-            moment_of_truth: true
+        use_instead=checkout(
+            stage="""\
+steps:
+  - id: pays-by-card
+    name: Pays by card
+    touchpoints:
+      - channel: website
+        moment_of_truth: true
 """
         ),
     )
@@ -200,36 +168,24 @@ class JourneySingleChannelKind(Rule[NoOptions]):
             "store; they buy in the app, then call support. A map with only digital, or "
             "only physical and human, touchpoints may have missed half of the journey."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: pays-by-card
-        name: Pays by card
-        touchpoints:
-          - channel: website
-          - channel: email
+        example=checkout(
+            stage="""\
+steps:
+  - id: pays-by-card
+    name: Pays by card
+    touchpoints:
+      - channel: website
+      - channel: email
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: pays-by-card
-        name: Pays by card
-        touchpoints:
-          - channel: website
-          - channel: phone
+        use_instead=checkout(
+            stage="""\
+steps:
+  - id: pays-by-card
+    name: Pays by card
+    touchpoints:
+      - channel: website
+      - channel: phone
 """
         ),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, journey_file
+from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, checkout
 from journeyctl.model import Journey, Stage
 
 
@@ -24,27 +24,12 @@ class StageWithoutSteps(Rule[NoOptions]):
             "does in it. Touchpoints, emotions and step metrics all hang on steps, so a "
             "stage without steps is a heading with nothing under it."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
-        ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: pays-by-card
-        name: Pays by card
+        example=checkout(),
+        use_instead=checkout(
+            stage="""\
+steps:
+  - id: pays-by-card
+    name: Pays by card
 """
         ),
     )
@@ -72,26 +57,11 @@ class StageWithoutQuestions(Rule[NoOptions]):
             "unknown was mapped from the inside. Questions written on any of the stage's "
             "steps count for the stage."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
-        ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    questions:
-      - When will it arrive?
+        example=checkout(),
+        use_instead=checkout(
+            stage="""\
+questions:
+  - When will it arrive?
 """
         ),
     )
@@ -122,32 +92,20 @@ class StageWithoutTouchpoints(Rule[NoOptions]):
             "packaging. A stage with none cannot be acted on by the channel teams. A stage "
             "without steps is left to stage-without-steps."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: pays-by-card
-        name: Pays by card
+        example=checkout(
+            stage="""\
+steps:
+  - id: pays-by-card
+    name: Pays by card
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: pays-by-card
-        name: Pays by card
-        touchpoints:
-          - channel: website
+        use_instead=checkout(
+            stage="""\
+steps:
+  - id: pays-by-card
+    name: Pays by card
+    touchpoints:
+      - channel: website
 """
         ),
     )
@@ -174,40 +132,28 @@ class StepWithoutTouchpoint(Rule[NoOptions]):
             "step without a touchpoint has no channel team to improve it. A stage where no "
             "step has a touchpoint is reported once by stage-without-touchpoints instead."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: fills-in-address
-        name: Fills in the delivery address
-        touchpoints:
-          - channel: website
-      - id: pays-by-card
-        name: Pays by card
+        example=checkout(
+            stage="""\
+steps:
+  - id: fills-in-address
+    name: Fills in the delivery address
+    touchpoints:
+      - channel: website
+  - id: pays-by-card
+    name: Pays by card
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    steps:
-      - id: fills-in-address
-        name: Fills in the delivery address
-        touchpoints:
-          - channel: website
-      - id: pays-by-card
-        name: Pays by card
-        touchpoints:
-          - channel: website
+        use_instead=checkout(
+            stage="""\
+steps:
+  - id: fills-in-address
+    name: Fills in the delivery address
+    touchpoints:
+      - channel: website
+  - id: pays-by-card
+    name: Pays by card
+    touchpoints:
+      - channel: website
 """
         ),
     )

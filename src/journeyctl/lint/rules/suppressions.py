@@ -7,7 +7,7 @@ the metadata and docs.
 from __future__ import annotations
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint.rule import NoOptions, Rule, RuleDoc, RuleMeta, journey_file
+from journeyctl.lint.rule import NoOptions, Rule, RuleDoc, RuleMeta, checkout
 
 
 class SuppressionUnused(Rule[NoOptions]):
@@ -25,29 +25,15 @@ class SuppressionUnused(Rule[NoOptions]):
             "Left in place, it would hide the gap if it came back. Rules that are not "
             "enabled in the run are not reported as unused."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
+        example=checkout(
+            stages="""\
   # journeyctl: ignore[stage-without-owner]
   - id: purchase
     name: Purchase
     owner: ecommerce-team
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
-  - id: purchase
-    name: Purchase
-    owner: ecommerce-team
-"""
-        ),
+        use_instead=checkout(stage="owner: ecommerce-team\n"),
     )
     options = NoOptions
 
@@ -68,23 +54,15 @@ class SuppressionMalformed(Rule[NoOptions]):
             "family prefixes (`JM2`), names or `ALL`, comma separated, optionally followed "
             "by a reason. It must sit on the node's line or on a line of its own above it."
         ),
-        example=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
+        example=checkout(
+            stages="""\
   # journeyctl: ignore[stage-without-onwer]
   - id: purchase
     name: Purchase
 """
         ),
-        use_instead=journey_file(
-            """\
-kind: journey
-id: checkout
-title: Online checkout
-stages:
+        use_instead=checkout(
+            stages="""\
   # journeyctl: ignore[stage-without-owner] owned by the franchisee, outside our org
   - id: purchase
     name: Purchase
