@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Final
 
 from journeyctl.diagnostics import Severity
 from journeyctl.lint.rule import Finding, LintContext, NoOptions, Rule, RuleDoc, RuleMeta, checkout
@@ -40,6 +41,12 @@ personas:
             yield Finding((), f"journey '{journey.id}' names no persona")
 
 
+_PERSONA_FILES: Final = {
+    "personas/busy-parent.yaml": "kind: persona\nid: busy-parent\nname: Busy parent\n",
+    "personas/student.yaml": "kind: persona\nid: student\nname: Student\n",
+}
+
+
 class PersonaUnused(Rule[NoOptions]):
     meta = RuleMeta(
         "JM502",
@@ -56,48 +63,8 @@ class PersonaUnused(Rule[NoOptions]):
             "that include at least one journey are checked, so linting a persona folder on "
             "its own reports nothing; lint the personas together with the journeys."
         ),
-        example={
-            "journey.yaml": """\
-kind: journey
-id: checkout
-title: Online checkout
-personas: [busy-parent]
-stages:
-  - id: purchase
-    name: Purchase
-""",
-            "personas/busy-parent.yaml": """\
-kind: persona
-id: busy-parent
-name: Busy parent
-""",
-            "personas/student.yaml": """\
-kind: persona
-id: student
-name: Student
-""",
-        },
-        use_instead={
-            "journey.yaml": """\
-kind: journey
-id: checkout
-title: Online checkout
-personas: [busy-parent, student]
-stages:
-  - id: purchase
-    name: Purchase
-""",
-            "personas/busy-parent.yaml": """\
-kind: persona
-id: busy-parent
-name: Busy parent
-""",
-            "personas/student.yaml": """\
-kind: persona
-id: student
-name: Student
-""",
-        },
+        example={**checkout(top="personas: [busy-parent]\n"), **_PERSONA_FILES},
+        use_instead={**checkout(top="personas: [busy-parent, student]\n"), **_PERSONA_FILES},
     )
     options = NoOptions
 
