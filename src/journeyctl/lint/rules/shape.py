@@ -26,7 +26,8 @@ class JourneyEndsAtPurchase(Rule[NoOptions]):
             "Stopping at the purchase is the most common mapping mistake. What happens "
             "after it (delivery, first use, support, repeat purchase, recommending the "
             "brand) decides whether the customer comes back. The rule reads the stages' "
-            "`phase`; a journey without phases is not checked."
+            "`phase`; a journey without phases is not checked, nor is a `lead-generation` "
+            "journey, which ends by design when the lead is handed over."
         ),
         example=checkout(
             stages="""\
@@ -56,7 +57,7 @@ class JourneyEndsAtPurchase(Rule[NoOptions]):
 
     def check_journey(self, journey: Journey, context: LintContext, options: NoOptions) -> Iterator[Finding]:
         phased = [(index, stage) for index, stage in enumerate(journey.stages) if stage.phase is not None]
-        if not phased:
+        if not phased or journey.type == "lead-generation":
             return
         index, last = phased[-1]
         if last.phase is not None and PHASE_ORDER.index(last.phase) <= _PURCHASE:
