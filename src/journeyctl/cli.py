@@ -170,7 +170,10 @@ def lint(  # noqa: PLR0917 - Typer maps each command-line option to a parameter
     ] = None,
     fail_on: Annotated[
         Optional[FailOn],
-        typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 [default: warning]."),
+        typer.Option(
+            "--fail-on",
+            help="Lowest severity that makes the exit code 1 (default: warning, or the configuration's fail-on).",
+        ),
     ] = None,
     today: Annotated[
         Optional[str], typer.Option("--today", metavar="YYYY-MM-DD", help="Date the review rules count from.")
