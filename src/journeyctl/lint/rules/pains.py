@@ -131,7 +131,7 @@ class LowRatedTouchpointWithoutPainPoint(Rule[LowRatingOptions]):
     )
     doc = RuleDoc(
         why=(
-            "A rating of 1 or 2 says the touchpoint fails the customer. If the step records "
+            "A rating of 1 or 2 (up to `max-rating`) says the touchpoint fails the customer. If the step records "
             "no pain point, the reason is lost and no opportunity can address it."
         ),
         example=checkout(
