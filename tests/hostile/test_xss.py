@@ -169,16 +169,18 @@ def hostile_persona(payload: str) -> dict[str, Any]:
     }
 
 
+def as_yaml(data: dict[str, Any]) -> str:
+    text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    return text
+
+
 def write_maps(folder: Path) -> None:
     folder.mkdir(parents=True)
-    dump = {"allow_unicode": True, "sort_keys": False, "width": 10_000}
-    (folder / "persona.yaml").write_text(
-        yaml.safe_dump(hostile_persona(PAYLOADS[0] + " " + PAYLOADS[1]), **dump), encoding="utf-8"
-    )
+    (folder / "persona.yaml").write_text(as_yaml(hostile_persona(PAYLOADS[0] + " " + PAYLOADS[1])), encoding="utf-8")
     for index, group in enumerate(payload_groups()):
         url = URL_PAYLOADS[index % len(URL_PAYLOADS)]
         (folder / f"xss-{index:02d}.yaml").write_text(
-            yaml.safe_dump(hostile_journey(" ".join(group), url, index), **dump), encoding="utf-8"
+            as_yaml(hostile_journey(" ".join(group), url, index)), encoding="utf-8"
         )
 
 
@@ -322,7 +324,12 @@ def test_nothing_runs_and_nothing_loads_in_chromium(site: Path, browser: Any) ->
         page = context.new_page()
         name, own_url = path.name, path.as_uri()
         page.on("console", lambda message, name=name: console.append(f"{name}: {message.type}: {message.text}"))
-        page.on("dialog", lambda dialog, name=name: (dialogs.append(f"{name}: {dialog.message}"), dialog.dismiss()))
+
+        def dismiss(dialog: Any, name: str = name) -> None:
+            dialogs.append(f"{name}: {dialog.message}")
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
         page.on("pageerror", lambda error, name=name: errors.append(f"{name}: {error}"))
         page.on("request", lambda request, own=own_url: requests.append(request.url) if request.url != own else None)
         page.goto(path.as_uri(), wait_until="load")
