@@ -19,7 +19,7 @@ from functools import partial
 from journeyctl.diagnostics import Diagnostic
 from journeyctl.discover import Target, discover
 from journeyctl.lint.config import LintConfig
-from journeyctl.lint.engine import Coverage, LintResult, Share, _lint_file, _used_personas, coverage
+from journeyctl.lint.engine import Coverage, LintResult, Share, coverage, lint_file, used_personas
 from journeyctl.lint.rule import LintContext
 from journeyctl.loader import DEFAULT_LIMITS, LoadLimits
 from journeyctl.model import Journey, Persona
@@ -67,7 +67,7 @@ def lint_paths(
     persona_context = LintContext(
         today=today,
         owners=config.owners,
-        used_personas=_used_personas(files),
+        used_personas=used_personas(files),
         run_has_journeys=bool(journeys_valid),
     )
     found: list[Diagnostic] = []
@@ -110,7 +110,7 @@ def _check_and_lint(
 def _lint_one(checked: CheckedFile, config: LintConfig, context: LintContext) -> list[Diagnostic]:
     assert checked.model is not None and checked.document is not None
     try:
-        return _lint_file(checked.file, checked.document, checked.model, config, context)
+        return lint_file(checked.file, checked.document, checked.model, config, context)
     except Exception as error:  # a bug in one rule must not cost the other files their lint
         return [internal_error(checked.file, error)]
 

@@ -104,7 +104,7 @@ def lint_run(run: Run, config: LintConfig, today: dt.date) -> LintResult:
     context = LintContext(
         today=today,
         owners=config.owners,
-        used_personas=_used_personas(run.files),
+        used_personas=used_personas(run.files),
         run_has_journeys=bool(journeys),
     )
     found: list[Diagnostic] = []
@@ -113,14 +113,14 @@ def lint_run(run: Run, config: LintConfig, today: dt.date) -> LintResult:
         if model is None or document is None or not checked.valid:
             continue
         try:
-            found.extend(_lint_file(checked.file, document, model, config, context))
+            found.extend(lint_file(checked.file, document, model, config, context))
         except Exception as error:  # a bug in one rule must not cost the other files their lint
             found.append(internal_error(checked.file, error))
     found.sort(key=lambda d: d.sort_key)
     return LintResult(found, coverage(journey for _, journey in journeys))
 
 
-def _used_personas(files: Iterable[CheckedFile]) -> frozenset[str]:
+def used_personas(files: Iterable[CheckedFile]) -> frozenset[str]:
     """Persona ids journeys refer to, read from the data so that an invalid journey still counts."""
     used: set[str] = set()
     for checked in files:
@@ -133,9 +133,10 @@ def _used_personas(files: Iterable[CheckedFile]) -> frozenset[str]:
     return frozenset(used)
 
 
-def _lint_file(
+def lint_file(
     file: str, document: YamlDocument, model: Journey | Persona, config: LintConfig, context: LintContext
 ) -> list[Diagnostic]:
+    """One valid file's findings, after its suppressions, including those about the suppressions."""
     enabled = config.enabled_for(file)
     findings: list[tuple[str, Finding]] = []
     failures: list[Diagnostic] = []
