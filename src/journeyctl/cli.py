@@ -4,7 +4,6 @@ Only Typer is imported at start-up; each command imports what it needs, so
 `journeyctl --version` and machine-format runs stay fast.
 """
 
-from __future__ import annotations
 
 import datetime
 import enum
@@ -244,7 +243,7 @@ def rules(
     from rich.console import Console
 
     from journeyctl.lint import RULES
-    from journeyctl.lint.registry import UnknownRuleError, find_rule
+    from journeyctl.lint.registry import FAMILIES, UnknownRuleError, find_rule
 
     console = Console(highlight=False)
     if rule is not None:
@@ -262,7 +261,11 @@ def rules(
     from rich.text import Text
 
     # Two lines per rule rather than a table: rule names are long, terminals are narrow.
+    shown_family = ""
     for code, candidate in RULES.items():
+        if code[:3] != shown_family:
+            shown_family = code[:3]
+            console.print(Text(f"\n{shown_family} {FAMILIES.get(shown_family, '')}".rstrip(), style="bold underline"))
         meta = candidate.meta
         line = Text()
         line.append(code, style="bold")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from journeyctl.lint import RULES
-from journeyctl.lint.registry import UnknownRuleError, find_rule, resolve
+from journeyctl.lint.registry import FAMILIES, UnknownRuleError, find_rule, resolve
 
 # Every code and name published so far. Add new rules here; never change or remove a line:
 # a renamed rule keeps its code and lists its old name in `RuleMeta.aliases`.
@@ -62,3 +62,7 @@ def test_selectors_are_case_insensitive_for_codes_and_all() -> None:
 def test_what_names_no_rule_is_refused(selector: str) -> None:
     with pytest.raises(UnknownRuleError):
         resolve(selector)
+
+
+def test_every_rule_belongs_to_a_named_family() -> None:
+    assert {code[:3] for code in RULES} <= set(FAMILIES)

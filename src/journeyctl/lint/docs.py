@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from journeyctl.lint.registry import RULES
+from journeyctl.lint.registry import FAMILIES, RULES
 from journeyctl.lint.rule import AnyRule, Files
 
 HEADER = """\
@@ -23,10 +23,6 @@ problem. Wherever a rule is named (configuration, `--select`, `--ignore`, inline
 suppressions) a code (`JM102`), a family prefix (`JM1`), a name
 (`step-without-owner`) or `ALL` is accepted. See [configuration.md](configuration.md)
 for presets, severities and options.
-
-Families: JM1 ownership, JM2 metrics, JM3 structure, JM4 pain points and
-opportunities, JM5 personas and goals, JM6 review, JM7 the journey's shape, JM9
-suppressions.
 """
 
 
@@ -84,7 +80,8 @@ def rule_markdown(rule: AnyRule, *, level: int = 2) -> str:
 
 
 def rules_document() -> str:
-    sections = [HEADER.rstrip(), rule_table(), *(rule_markdown(rule) for rule in RULES.values())]
+    families = "Families: " + ", ".join(f"{prefix} {family}" for prefix, family in FAMILIES.items()) + "."
+    sections = [HEADER.rstrip(), families, rule_table(), *(rule_markdown(rule) for rule in RULES.values())]
     return "\n\n".join(sections) + "\n"
 
 

@@ -57,6 +57,18 @@ RULES: Final = _registry(
 )
 """Code -> rule, in code order. Codes are permanent: a retired code is never given to another rule."""
 
+FAMILIES: Final = {
+    "JM1": "ownership",
+    "JM2": "metrics",
+    "JM3": "structure",
+    "JM4": "pain points and opportunities",
+    "JM5": "personas and goals",
+    "JM6": "review",
+    "JM7": "the journey's shape",
+    "JM9": "suppressions",
+}
+"""The hundreds digit of a code is its family."""
+
 SUPPRESSION_UNUSED: Final = "JM901"
 SUPPRESSION_MALFORMED: Final = "JM902"
 
