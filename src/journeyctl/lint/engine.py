@@ -97,8 +97,8 @@ def lint_run(run: Run, config: LintConfig, today: dt.date) -> LintResult:
 
     `lint_run(run: Run, config: LintConfig, today: date) -> LintResult`: findings as
     `Diagnostic`s with their configured severity, plus the run's coverage figures.
-    Files that failed validation are not linted. Use `config.default_config()` when
-    no configuration applies.
+    Files that failed validation are not linted. `journeyctl.lint.load_config()` finds
+    the configuration `journeyctl lint` would use; `default_config()` is `recommended`.
     """
     journeys = run.journeys()
     context = LintContext(
