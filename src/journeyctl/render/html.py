@@ -26,6 +26,8 @@ _PRINT_WIDTH: Final = 1047
 _PRINT_LANE: Final = 128
 _PRINT_STEP: Final = 224
 PRINT_SCALES: Final = tuple(range(20, 101, 5))
+PAGE_PARTS: Final = ("health", "grid", "legend")
+"""Templates `<part>.html.j2` rendered for each journey and given to `map.html.j2` as `parts`."""
 """Percentages the print stylesheet can zoom the map to."""
 
 
@@ -56,7 +58,12 @@ def render(views: Sequence[JourneyView], context: RenderContext) -> list[OutputF
         "csp": content_security_policy(stylesheet),
         "version": context.version,
     }
+    # The icon sprite holds no map content: render it once. The page's parts are
+    # rendered as whole strings: an {% include %} would pass each of the grid's
+    # thousands of fragments through the page template one by one.
+    shared["sprite"] = Markup(environment.get_template("icons.html.j2").render())
     page = environment.get_template("map.html.j2")
+    parts = {name: environment.get_template(f"{name}.html.j2") for name in PAGE_PARTS}
     several = len(views) > 1
     taken = {INDEX_NAME.removesuffix(".html")} if several else set()
     outputs: list[OutputFile] = []
@@ -64,21 +71,18 @@ def render(views: Sequence[JourneyView], context: RenderContext) -> list[OutputF
     for view in views:
         labels = context.labels_for(view.lang)
         name = file_stem(view.id, taken) + ".html"
-        outputs.append(
-            OutputFile(
-                name,
-                page.render(
-                    j=view,
-                    t=labels,
-                    L=labels.texts,
-                    num=labels.number,
-                    html_lang=view.lang or labels.lang,
-                    index_href=INDEX_NAME if several else None,
-                    print_scale=print_scale(sum(stage.span for stage in view.stages)),
-                    **shared,
-                ),
-            )
-        )
+        variables = {
+            "j": view,
+            "t": labels,
+            "L": labels.texts,
+            "num": labels.number,
+            "html_lang": view.lang or labels.lang,
+            "index_href": INDEX_NAME if several else None,
+            "print_scale": print_scale(sum(stage.span for stage in view.stages)),
+            **shared,
+        }
+        rendered = {part: Markup(template.render(variables)) for part, template in parts.items()}
+        outputs.append(OutputFile(name, page.render(variables, parts=rendered)))
         entries.append(IndexEntry(view, name))
     if several:
         labels = context.labels_for(_common_language(views))

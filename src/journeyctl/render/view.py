@@ -21,6 +21,7 @@ from journeyctl.diagnostics import Diagnostic
 from journeyctl.model import InlinePersona, Journey, Metric, Opportunity, Persona, Stage, Step, Touchpoint
 
 SAFE_URL_SCHEMES: Final = frozenset({"http", "https", "mailto"})
+_SPACE_OR_CONTROL: Final = re.compile(r"[\s\x00-\x1f\x7f]")
 SEVERITIES: Final = ("critical", "high", "medium", "low")
 EMOTIONS: Final = (2, 1, 0, -1, -2)
 MetricStatus = Literal["on-target", "off-target", "unmeasured", "no-target"]
@@ -286,7 +287,7 @@ def safe_link(url: str | None) -> SafeLink | None:
     The model already rejects other schemes; this check stands on its own so that the
     renderer stays safe if a model change or a custom template ever passes one through.
     """
-    if not url or any(ch.isspace() or ord(ch) < 0x20 for ch in url):
+    if not url or _SPACE_OR_CONTROL.search(url):
         return None
     try:
         parts = urlsplit(url)
@@ -428,7 +429,11 @@ class _Builder:
 
     def __init__(self, journey: Journey, findings: Sequence[Finding], persona_chips: Mapping[str, PersonaChip]) -> None:
         self.journey = journey
-        self.findings = findings
+        self.findings_by_anchor: dict[str, tuple[int, ...]] = {}
+        for finding in findings:
+            if finding.target_anchor is not None:
+                known = self.findings_by_anchor.get(finding.target_anchor, ())
+                self.findings_by_anchor[finding.target_anchor] = (*known, finding.number)
         self.persona_chips = persona_chips
         self.pain_anchors = {pain.id: f"pain-{pain.id}" for moment in _moments(journey) for pain in moment.pain_points}
         self.declared_channels = {channel.id: channel for channel in journey.channels}
@@ -458,7 +463,7 @@ class _Builder:
         return tuple(views)
 
     def _findings_at(self, anchor: str) -> tuple[int, ...]:
-        return tuple(f.number for f in self.findings if f.target_anchor == anchor)
+        return self.findings_by_anchor.get(anchor, ())
 
     def _step(self, parts: Parts, step: Step, cell: CurveCell, *, first: bool) -> StepView:
         anchor = f"step-{step.id}"
@@ -552,7 +557,7 @@ def _moments(journey: Journey) -> Iterable[Stage | Step]:
 
 
 def _path_anchor(parts: Parts) -> str:
-    return "at-" + "-".join(str(part).replace("_", "-") for part in parts)
+    return "at-" + "-".join(map(str, parts)).replace("_", "-")
 
 
 def _scalar_text(value: object) -> str:
