@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from itertools import groupby
-from typing import Final, TextIO
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, Final, TextIO
 
 from journeyctl.diagnostics import Diagnostic, Severity, printable
 from journeyctl.report import Report
+
+if TYPE_CHECKING:  # Rich is imported only when a report has something to style
+    from rich.text import Text
 
 _STYLE: Final = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -21,6 +22,8 @@ def _location(diagnostic: Diagnostic) -> str:
 
 
 def render_diagnostic(diagnostic: Diagnostic) -> Text:
+    from rich.text import Text  # noqa: PLC0415 - see write()
+
     # Text objects, never markup strings: map content may hold [brackets] of its own.
     line = Text()
     line.append(_location(diagnostic), style="bold")
@@ -44,11 +47,13 @@ def render_diagnostic(diagnostic: Diagnostic) -> Text:
 
 
 def summary(report: Report) -> Text:
+    from rich.text import Text  # noqa: PLC0415 - see write()
+
     counts = report.counts()
+    if not report.diagnostics:
+        return Text(_all_clear(report), style="bold green")
     checked = len(report.files)
     noun = "file" if checked == 1 else "files"
-    if not report.diagnostics:
-        return Text(f"✓ {checked} {noun} checked, no problems.", style="bold green")
     parts = [
         f"{count} {label}{'s' if count != 1 and label != 'info' else ''}" for label, count in counts.items() if count
     ]
@@ -56,7 +61,32 @@ def summary(report: Report) -> Text:
     return Text(f"✗ {', '.join(parts)} in {report.files_with_problems()} of {checked} {noun} checked.", style=style)
 
 
+def _all_clear(report: Report) -> str:
+    checked = len(report.files)
+    return f"✓ {checked} {'file' if checked == 1 else 'files'} checked, no problems."
+
+
+def _styled(out: TextIO) -> bool:
+    """Whether Rich would style what it prints to `out`: a terminal, or styling forced."""
+    if os.environ.get("TTY_COMPATIBLE") == "1" or os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return out.isatty()
+    except ValueError:  # closed
+        return False
+
+
 def write(report: Report, out: TextIO) -> None:
+    if not report.diagnostics and not report.coverage and not _styled(out):
+        # A clean run printed where nothing is styled (a pre-commit hook, CI, a pipe) is
+        # one plain line, the one Rich would print; importing Rich would take longer
+        # than checking a small file.
+        if not report.quiet:
+            out.write(_all_clear(report) + "\n")
+        return
+    from rich.console import Console  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
+
     console = Console(file=out, highlight=False, soft_wrap=True, emoji=False)
     for _, group in groupby(report.diagnostics, key=lambda d: d.file):
         for diagnostic in group:
@@ -64,5 +94,9 @@ def write(report: Report, out: TextIO) -> None:
         console.print()
     if not report.quiet:
         console.print(summary(report))
-        for label, value in report.summary_extra.items():
-            console.print(Text(f"  {label.replace('_', ' ')}: {value}", style="dim"))
+        if report.rules and report.diagnostics:
+            by_code = ", ".join(f"{code} {count}" for code, count in report.counts_by_code().items())
+            console.print(Text(f"  by code: {by_code}", style="dim"))
+        for name, (covered, total) in report.coverage.items():
+            share = f"{covered} of {total} ({covered / total:.0%})" if total else "none to count"
+            console.print(Text(f"  {name.replace('_', ' ')}: {share}", style="dim"))
