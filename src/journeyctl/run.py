@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from journeyctl.diagnostics import Diagnostic, Severity, is_fatal
 from journeyctl.discover import discover
@@ -48,7 +47,7 @@ def lint_report(
 ) -> Report:
     """Validation problems and lint findings (what is left after a baseline) as one report.
 
-    The summary adds findings by rule and the lint coverage figures; `rules` describes
+    The summary adds the lint coverage figures; `rules` describes
     every lint rule that fired, with its configured severity.
     """
     from journeyctl.lint import RULES  # noqa: PLC0415  (validate never loads the rules)
@@ -65,12 +64,8 @@ def lint_report(
         )
         for meta in result.rules_for(diagnostics)
     ]
-    by_rule = Counter(f"{d.code} {d.name}" for d in diagnostics)
-    extra: dict[str, Any] = {
-        "findings_by_rule": ", ".join(f"{name} {count}" for name, count in sorted(by_rule.items())) or "none",
-        **result.coverage.figures(),
-    }
-    return Report("lint", file_entries(run), diagnostics, quiet=quiet, rules=rules, summary_extra=extra)
+    coverage = {name: (share.covered, share.total) for name, share in result.coverage.shares().items()}
+    return Report("lint", file_entries(run), diagnostics, quiet=quiet, rules=rules, coverage=coverage)
 
 
 def exit_code(diagnostics: Iterable[Diagnostic], fail_on: Severity = Severity.ERROR) -> int:

@@ -69,7 +69,7 @@ def codes(document: dict[str, object]) -> list[str]:
 def test_the_shipped_examples_lint_clean(run_cli: RunCli) -> None:
     result = run_cli("lint", "--today", TODAY, EXAMPLES, exit=0)
     assert "no problems" in result.stdout
-    assert "steps with owner: 68/68 (100%)" in result.stdout
+    assert "steps with owner: 68 of 68 (100%)" in result.stdout
 
 
 def test_each_gap_is_named_once_at_its_place_with_a_fix(run_cli: RunCli, tmp_path: Path) -> None:
@@ -79,8 +79,8 @@ def test_each_gap_is_named_once_at_its_place_with_a_fix(run_cli: RunCli, tmp_pat
     assert f"{journey}:14:9: warning JM102 step 'pays' has no owner [step-without-owner]" in result.stdout
     assert "help: add `owner:` to the stage" in result.stdout
     assert "1 error, 1 warning in 1 of 1 file checked" in result.stdout
-    assert "findings by rule: JM101 stage-without-owner 1, JM102 step-without-owner 1" in result.stdout
-    assert "stages with owner: 1/2 (50%)" in result.stdout
+    assert "by rule: JM101 stage-without-owner 1, JM102 step-without-owner 1" in result.stdout
+    assert "stages with owner: 1 of 2 (50%)" in result.stdout
 
 
 def test_json_carries_rule_docs_summary_and_coverage(run_cli: RunCli, tmp_path: Path) -> None:
@@ -90,8 +90,9 @@ def test_json_carries_rule_docs_summary_and_coverage(run_cli: RunCli, tmp_path: 
     assert isinstance(summary, dict)
     assert summary["error"] == 1
     assert summary["warning"] == 1
-    assert summary["steps_with_owner"] == "1/2 (50%)"
-    assert summary["stages_with_metric"] == "2/2 (100%)"
+    assert summary["by_code"] == {"JM101": 1, "JM102": 1}
+    assert summary["coverage"]["steps_with_owner"] == {"covered": 1, "total": 2, "ratio": 0.5}
+    assert summary["coverage"]["stages_with_metric"] == {"covered": 2, "total": 2, "ratio": 1.0}
     diagnostics = document["diagnostics"]
     assert isinstance(diagnostics, list)
     assert diagnostics[0]["docs_url"].endswith("docs/rules.md#jm101-stage-without-owner")

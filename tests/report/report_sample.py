@@ -122,7 +122,7 @@ def sample_report(*, quiet: bool = False) -> Report:
         diagnostics=sample_diagnostics(),
         quiet=quiet,
         rules=[STEP_WITHOUT_OWNER, METRIC_WITHOUT_OWNER],
-        summary_extra={"stages_with_owner": "2 of 3 (67%)"},
+        coverage={"stages_with_owner": (2, 3), "steps_with_touchpoint": (0, 0)},
     )
 
 

@@ -7,7 +7,6 @@ the loader's positions, and adds the coverage figures of the run.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -52,9 +51,9 @@ class Coverage:
     stages_with_touchpoint: Share = Share(0, 0)
     steps_with_touchpoint: Share = Share(0, 0)
 
-    def figures(self) -> dict[str, str]:
-        """Label -> `covered/total (percent)`, in a stable order."""
-        return {name: str(getattr(self, name)) for name in self.__dataclass_fields__}
+    def shares(self) -> dict[str, Share]:
+        """Figure name -> share, in a stable order."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 def coverage(journeys: Iterable[Journey]) -> Coverage:
@@ -79,11 +78,6 @@ class LintResult:
     diagnostics: list[Diagnostic]
     """Lint findings only (validation problems stay in the `Run`), sorted by place."""
     coverage: Coverage = field(default_factory=Coverage)
-
-    def by_rule(self) -> dict[str, int]:
-        """`JM102 step-without-owner` -> count, most frequent first."""
-        counts = Counter(f"{d.code} {d.name}" for d in self.diagnostics)
-        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
     @staticmethod
     def rules_for(diagnostics: Iterable[Diagnostic]) -> list[RuleMeta]:

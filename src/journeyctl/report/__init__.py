@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Final, Protocol, TextIO
+from typing import Final, Protocol, TextIO
 
 from journeyctl.diagnostics import Diagnostic, Severity
 
@@ -52,8 +52,8 @@ class Report:
     diagnostics: list[Diagnostic]
     quiet: bool = False
     rules: list[RuleInfo] = field(default_factory=list)
-    summary_extra: dict[str, Any] = field(default_factory=dict)
-    """Command-specific figures (lint's coverage), shown by every format."""
+    coverage: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Lint's coverage figures: name (`stages_with_owner`) -> (covered, total)."""
 
     def counts(self) -> dict[str, int]:
         by_severity = Counter(d.severity.label for d in self.diagnostics)
@@ -61,6 +61,10 @@ class Report:
 
     def files_with_problems(self) -> int:
         return len({d.file for d in self.diagnostics})
+
+    def counts_by_code(self) -> dict[str, int]:
+        """Diagnostics per code, in code order."""
+        return dict(sorted(Counter(d.code for d in self.diagnostics).items()))
 
 
 class Writer(Protocol):

@@ -29,6 +29,13 @@ def diagnostic_object(diagnostic: Diagnostic) -> dict[str, Any]:
     }
 
 
+def coverage_object(coverage: dict[str, tuple[int, int]]) -> dict[str, dict[str, Any]]:
+    return {
+        name: {"covered": covered, "total": total, "ratio": round(covered / total, 4) if total else None}
+        for name, (covered, total) in coverage.items()
+    }
+
+
 def write(report: Report, out: TextIO) -> None:
     document = {
         "schema_version": SCHEMA_VERSION,
@@ -38,7 +45,8 @@ def write(report: Report, out: TextIO) -> None:
             "files": len(report.files),
             "files_with_problems": report.files_with_problems(),
             **report.counts(),
-            **report.summary_extra,
+            "by_code": report.counts_by_code(),
+            **({"coverage": coverage_object(report.coverage)} if report.coverage else {}),
         },
         "files": [
             {"file": entry.file, "kind": entry.kind, "id": entry.id, "valid": entry.valid} for entry in report.files

@@ -95,8 +95,9 @@ def write(report: Report, out: TextIO) -> None:
     if not report.quiet:
         console.print(summary(report))
         if report.rules and report.diagnostics:
-            by_code = ", ".join(f"{code} {count}" for code, count in report.counts_by_code().items())
-            console.print(Text(f"  by code: {by_code}", style="dim"))
+            names = {d.code: d.name for d in report.diagnostics}
+            by_rule = ", ".join(f"{code} {names[code]} {count}" for code, count in report.counts_by_code().items())
+            console.print(Text(f"  by rule: {by_rule}", style="dim"))
         for name, (covered, total) in report.coverage.items():
             share = f"{covered} of {total} ({covered / total:.0%})" if total else "none to count"
             console.print(Text(f"  {name.replace('_', ' ')}: {share}", style="dim"))
