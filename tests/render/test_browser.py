@@ -119,6 +119,46 @@ INERT = """
 """
 
 
+# WCAG 2 contrast of every piece of visible text against the first opaque background
+# behind it: 4.5:1, or 3:1 for large text (24px, or 18.66px bold).
+CONTRAST = """
+() => {
+  const parse = (c) => {
+    const m = c.match(/[\\d.]+/g).map(Number);
+    return {rgb: m.slice(0, 3), a: m.length > 3 ? m[3] : 1};
+  };
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let node = el; node; node = node.parentElement) {
+      const bg = parse(getComputedStyle(node).backgroundColor);
+      if (bg.a > 0.5) return bg.rgb;
+    }
+    return [255, 255, 255];
+  };
+  const problems = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Set();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || seen.has(el) || !el.getClientRects().length) continue;
+    seen.add(el);
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || el.closest('.visually-hidden, [aria-hidden="true"]')) continue;
+    const fg = lum(parse(style.color).rgb), bg = lum(background(el));
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < needed)
+      problems.push(ratio.toFixed(2) + ' ' + el.className + ' "' + node.textContent.trim().slice(0, 30) + '"');
+  }
+  return problems;
+}
+"""
+
+
 def open_page(browser: Any, url: str, width: int, scheme: str = "light") -> tuple[Any, dict[str, list[str]]]:
     seen: dict[str, list[str]] = {"console": [], "requests": [], "dialogs": [], "errors": []}
     page = browser.new_page()
@@ -144,10 +184,12 @@ def test_page_is_clean_unclipped_and_offline(browser: Any, site: Path, name: str
             page.screenshot(path=str(tmp_path / f"{name}-{label}-{scheme}.png"), full_page=True)
             problems = page.evaluate(GEOMETRY)
             inert = page.evaluate(INERT)
+            contrast = page.evaluate(CONTRAST)
             page.close()
             assert seen == {"console": [], "requests": [], "dialogs": [], "errors": []}, (label, scheme, seen)
             assert problems == [], (label, problems[:10])
             assert inert == [], inert
+            assert contrast == [], (label, scheme, contrast[:10])
     page, seen = open_page(browser, url, WIDTHS["desktop"])
     page.emulate_media(media="print")
     page.pdf(path=str(tmp_path / f"{name}.pdf"), landscape=True, print_background=True)
@@ -191,7 +233,7 @@ def test_hostile_text_is_shown_as_text(browser: Any, site: Path) -> None:
     assert seen["dialogs"] == []
 
 
-def test_the_geometry_check_sees_clipping_and_overlap(browser: Any, site: Path) -> None:
+def test_the_checks_see_clipping_overlap_and_poor_contrast(browser: Any, site: Path) -> None:
     page, _ = open_page(browser, (site / "retail-omnichannel-running-shoes.html").as_uri(), 1440)
     page.evaluate(
         """
@@ -202,10 +244,13 @@ def test_the_geometry_check_sees_clipping_and_overlap(browser: Any, site: Path) 
           card.style.width = '40px';
           const touchpoint = document.querySelector('.map .touchpoint + .touchpoint');
           touchpoint.style.marginTop = '-40px';
+          document.querySelector('.map .step-name').style.color = '#dddddd';
         }
         """
     )
     problems = page.evaluate(GEOMETRY)
+    contrast = page.evaluate(CONTRAST)
     page.close()
+    assert len(contrast) == 1
     assert any(problem.startswith("clipped: ") for problem in problems)
     assert any(problem.startswith("overlap: ") for problem in problems)

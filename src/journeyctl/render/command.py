@@ -19,7 +19,8 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from journeyctl.diagnostics import Diagnostic
 from journeyctl.fsutil import OutputRefusedError, prepare_output_folder, write_outputs
-from journeyctl.lint import ConfigError, lint_run, load_config
+from journeyctl.lint import ConfigError, LintConfig, load_config
+from journeyctl.lint.batch import lint_paths
 from journeyctl.loader import DEFAULT_LIMITS, LoadLimits
 from journeyctl.render import OutputFile, renderer
 from journeyctl.render.context import RenderContext
@@ -79,13 +80,21 @@ def _render(request: RenderRequest, version: str, stdout: TextIO, stderr: TextIO
             f"journeyctl: no labels for '{request.lang}' (available: {', '.join(context.catalogs.available)}); "
             "labels stay in each map's own language or English\n"
         )
-    run = validate_paths(list(request.paths), request.limits)
+    config, config_error = _lint_config() if request.lint else (None, None)
+    if config is not None:
+        # Each journey is linted right after it is checked, so that its node tree is
+        # released before the next file is read (lint_run would keep them all).
+        run, linted = lint_paths(list(request.paths), config, today, request.limits)
+    else:
+        run, linted = validate_paths(list(request.paths), request.limits), None
     problems = run.all_diagnostics()
     if problems:
         writer("text")(validation_report(run, quiet=True), stderr)
         stderr.write("journeyctl: files with errors are not rendered\n")
+    if config_error is not None:
+        raise config_error
     status = exit_code(problems)
-    views = _views(run, today, findings=_lint_findings(run, today) if request.lint else None)
+    views = _views(run, today, findings=_by_file(linted.diagnostics) if linted is not None else None)
     if not views:
         if not problems:
             stderr.write(f"journeyctl: nothing to render: no journey file in {', '.join(request.paths)}\n")
@@ -103,14 +112,17 @@ def _render(request: RenderRequest, version: str, stdout: TextIO, stderr: TextIO
     return status
 
 
-def _lint_findings(run: Run, today: dt.date) -> dict[str, list[Diagnostic]]:
-    """Lint findings per file, with the configuration `journeyctl lint` would find."""
+def _lint_config() -> tuple[LintConfig | None, _UsageError | None]:
+    """The configuration `journeyctl lint` would find, or the error to report after validation."""
     try:
-        config = load_config()
+        return load_config(), None
     except ConfigError as error:
-        raise _UsageError(f"{error} (or pass --no-lint)") from None
+        return None, _UsageError(f"{error} (or pass --no-lint)")
+
+
+def _by_file(diagnostics: Sequence[Diagnostic]) -> dict[str, list[Diagnostic]]:
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
-    for diagnostic in lint_run(run, config, today).diagnostics:
+    for diagnostic in diagnostics:
         by_file[diagnostic.file].append(diagnostic)
     return by_file
 

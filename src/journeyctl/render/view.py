@@ -272,6 +272,10 @@ class JourneyView:
     health: Health
     channels: tuple[LegendChannel, ...]
     step_count: int
+    emotions: tuple[int | None, ...]
+    """Each step's emotion, in journey order."""
+    sparkline: tuple[str, ...]
+    """The emotion curve as SVG polyline points in a 0..100 box, one run per unbroken stretch."""
     has_milestones: bool
     has_moments_of_truth: bool
     has_ratings: bool
@@ -340,6 +344,20 @@ def curve_cells(emotions: Sequence[int | None]) -> list[CurveCell]:
         right = (y + curve_y(after)) / 2 if after is not None else None
         cells.append(CurveCell(value, y, left, right, lowest=lowest < 0 and value == lowest))
     return cells
+
+
+def sparkline(emotions: Sequence[int | None]) -> tuple[str, ...]:
+    """Polyline point lists for the emotion curve, broken where a step has no emotion."""
+    if not emotions:
+        return ()
+    step = 100 / max(1, len(emotions) - 1)
+    runs: list[list[str]] = [[]]
+    for index, value in enumerate(emotions):
+        if value is None:
+            runs.append([])
+            continue
+        runs[-1].append(f"{index * step:.1f},{curve_y(value):.0f}")
+    return tuple(" ".join(run) for run in runs if len(run) > 1)
 
 
 _PATH_TOKEN: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
@@ -651,6 +669,8 @@ def build_view(
         health=_health(stages, steps, findings, lint_available=lint_available),
         channels=tuple(sorted(builder.channels.values(), key=lambda c: (c.kind, c.name.casefold()))),
         step_count=len(steps),
+        emotions=tuple(step.curve.value for step in steps),
+        sparkline=sparkline([step.curve.value for step in steps]),
         has_milestones=any(step.milestone for step in steps),
         has_moments_of_truth=any(t.moment_of_truth for step in steps for t in step.touchpoints),
         has_ratings=any(t.rating is not None for step in steps for t in step.touchpoints),
