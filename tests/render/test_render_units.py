@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from render_helpers import REPO
 
 from journeyctl.diagnostics import Diagnostic, Severity
 from journeyctl.model import Journey, Metric
+from journeyctl.render.context import file_stem
 from journeyctl.render.environment import create_environment, shipped_templates_dir
-from journeyctl.render.escape import markdown_cell, markdown_inline, markdown_link, mermaid_score
+from journeyctl.render.escape import (
+    markdown_cell,
+    markdown_inline,
+    markdown_link,
+    mermaid_actor,
+    mermaid_score,
+    mermaid_text,
+)
 from journeyctl.render.html import content_security_policy, print_scale
 from journeyctl.render.labels import LabelCatalogs, Labels, choose_language
 from journeyctl.render.view import build_view, curve_cells, metric_status, safe_link
@@ -225,3 +236,26 @@ def test_templates_folder_path_is_what_the_wheel_ships() -> None:
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert '"templates" = "journeyctl/templates"' in pyproject
     assert Path(shipped_templates_dir(), "map.html.j2").is_file()
+
+
+@given(st.text())
+def test_mermaid_text_never_holds_a_character_the_grammar_reserves(text: str) -> None:
+    for value in (mermaid_text(text), mermaid_actor(text)):
+        assert not any(character in value for character in ":#;\n\r<>")
+        assert value == value.strip()
+    assert "," not in mermaid_actor(text)
+
+
+@given(st.text())
+def test_markdown_cells_never_break_the_table(text: str) -> None:
+    cell = markdown_cell(text)
+    assert "\n" not in cell
+    assert "\r" not in cell
+    assert re.search(r"(?<!\\)\|", cell.replace("\\\\", "")) is None
+
+
+def test_file_names_avoid_the_index_page() -> None:
+    taken = {"index"}
+    assert file_stem("index", taken) == "index-2"
+    assert file_stem("index", taken) == "index-3"
+    assert file_stem("checkout", taken) == "checkout"
