@@ -40,7 +40,7 @@ class IndexEntry:
 def content_security_policy(stylesheet: str) -> str:
     """Nothing may load or run; the one inline stylesheet is allowed by its SHA-256."""
     digest = base64.b64encode(hashlib.sha256(stylesheet.encode("utf-8")).digest()).decode("ascii")
-    return f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; base-uri 'none'; form-action 'none'"
+    return f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
 
 
 def print_scale(step_columns: int) -> int:
