@@ -76,6 +76,9 @@ class LoadLimits:
     max_file_bytes: int = 32 * 1024 * 1024
     max_depth: int = 64
     max_alias_nodes: int = 100_000
+    max_alias_text: int = 1_000_000
+    """Characters of text aliases may repeat: a long anchored value reused thousands
+    of times costs nothing to load (the text is shared) but renders to gigabytes."""
 
 
 DEFAULT_LIMITS: Final = LoadLimits()
@@ -486,13 +489,14 @@ class _Builder:
         # Only a file that contains `*` can hold an alias; the others skip the memo.
         self.memo: dict[int, Any] | None = {} if aliased else None
         self.alias_nodes = 0
+        self.alias_text = 0
 
     def build(self, node: Node, depth: int) -> Any:
         if depth > self.limits.max_depth:
             mark = node.start_mark
             raise _FatalLoadError(_too_deep(self.display, mark.line, mark.column, self.limits))
         memo = self.memo
-        if memo is not None and type(node) is not ScalarNode:
+        if memo is not None:
             seen = memo.get(id(node))
             if seen is not None:
                 return self._reuse(node, seen)
@@ -514,8 +518,9 @@ class _Builder:
             return self._refuse_tag(node)
         # Most children are plain scalars: they are built right here rather than through
         # `build`, which halves the Python calls of a load. The depth check `build`
-        # would make is made once for all of them.
-        children_in_depth = depth < self.limits.max_depth
+        # would make is made once for all of them. Where aliases may occur, scalars go
+        # through `build` too, so that a reused scalar is seen and counted.
+        children_in_depth = depth < self.limits.max_depth and self.memo is None
         if kind is MappingNode:
             if tag != MAP_TAG:
                 return self._refuse_tag(node)
@@ -523,6 +528,8 @@ class _Builder:
             for key_node, value_node in node.value:
                 if type(key_node) is ScalarNode and key_node.tag in _TEXT_TAGS:
                     key = key_node.value
+                    if self.memo is not None:  # an aliased key repeats its text too
+                        self._see_key(key_node)
                 else:
                     key = self._key(key_node)
                     if key is None:
@@ -546,6 +553,14 @@ class _Builder:
             else:
                 items.append(self.build(item, depth + 1))
         return items
+
+    def _see_key(self, node: Node) -> None:
+        assert self.memo is not None
+        seen = self.memo.get(id(node))
+        if seen is None:
+            self.memo[id(node)] = node.value
+        else:
+            self._reuse(node, seen)
 
     def _key(self, node: Node) -> str | None:
         if type(node) is ScalarNode and node.tag in _TEXT_TAGS:
@@ -608,7 +623,21 @@ class _Builder:
                     fix="remove the alias; journey files cannot be recursive",
                 )
             )
-        self.alias_nodes += _count_nodes(node, self.limits.max_alias_nodes - self.alias_nodes + 1)
+        nodes, text = _count_nodes(node, self.limits.max_alias_nodes - self.alias_nodes + 1)
+        self.alias_nodes += nodes
+        self.alias_text += text
+        if self.alias_text > self.limits.max_alias_text:
+            mark = node.start_mark
+            raise _FatalLoadError(
+                problem(
+                    "JM007",
+                    f"aliases repeat more than {self.limits.max_alias_text:,} characters of text",
+                    file=self.display,
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                    fix="write the repeated parts out, or reuse fewer of them",
+                )
+            )
         if self.alias_nodes > self.limits.max_alias_nodes:
             mark = node.start_mark
             raise _FatalLoadError(
@@ -624,17 +653,20 @@ class _Builder:
         return seen
 
 
-def _count_nodes(node: Node, budget: int) -> int:
-    """Nodes under `node` as they would be expanded, counting no further than `budget`."""
+def _count_nodes(node: Node, budget: int) -> tuple[int, int]:
+    """Nodes and characters of text under `node` as expanded, counting no further than `budget` nodes."""
     count = 0
+    text = 0
     stack = [node]
     while stack and count < budget:
         current = stack.pop()
         count += 1
-        if type(current) is MappingNode:
+        if type(current) is ScalarNode:
+            text += len(current.value)
+        elif type(current) is MappingNode:
             for key_node, value_node in current.value:
                 stack.append(key_node)
                 stack.append(value_node)
         elif type(current) is SequenceNode:
             stack.extend(current.value)
-    return count
+    return count, text

@@ -104,6 +104,37 @@ def five_thousand_digits(root: Path) -> str:
 
 
 @builder
+def alias_repeated_text(root: Path) -> str:
+    """108 KB that renders to 200 MB: one long anchored text, reused 2,000 times.
+
+    Loading it costs nothing (the text is shared), so only a budget on repeated text
+    stops it before lint and render write it out 2,000 times.
+    """
+    target = root / "alias-repeated-text.yaml"
+    aliases = ", ".join(["*long"] * 2_000)
+    target.write_text(journey("repeated-text", "&long " + "kettle " * 15_000) + f"goals: [{aliases}]\n")
+    return str(target)
+
+
+@builder
+def alias_repeated_key(root: Path) -> str:
+    """The same through mapping keys: a 200,000-character key reused by ten personas."""
+    target = root / "alias-repeated-key.yaml"
+    personas = [
+        "personas:",
+        "  - id: first",
+        "    name: First",
+        "    demographics:",
+        "      ? &key " + "k" * 200_000,
+        "      : 1",
+    ]
+    for index in range(10):
+        personas += [f"  - id: copy-{index}", "    name: Copy", "    demographics:", "      ? *key", "      : 1"]
+    target.write_text(journey("repeated-key") + "\n".join(personas) + "\n")
+    return str(target)
+
+
+@builder
 def fifo_named(root: Path) -> str:
     target = root / "pipe.yaml"
     os.mkfifo(target)

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hostile_inputs import deep_flow_sequence, fifty_megabytes, measure
+from hostile_inputs import alias_repeated_text, deep_flow_sequence, fifty_megabytes, measure
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
@@ -30,6 +30,10 @@ def main() -> int:
             ("valid example (retail, 3 files)", ["validate", "-q", str(REPO / "examples" / "retail-omnichannel")]),
             ("alias bomb (billion laughs, 617 B)", ["validate", "-q", str(CORPUS / "alias-bomb.yaml")]),
             ("a million touchpoints (1 KB map)", ["validate", "-q", str(CORPUS / "million-touchpoints.yaml")]),
+            (
+                "long text reused 2,000 times (108 KB)",
+                ["render", alias_repeated_text(root), "--out", str(root / "site")],
+            ),
             ("30,000-deep flow nesting", ["validate", "-q", deep_flow_sequence(root)]),
             ("50 MB file, default limit", ["validate", "-q", fifty_megabytes(root)]),
             (
@@ -37,11 +41,11 @@ def main() -> int:
                 ["validate", "-q", "--max-file-size", "64M", str(root / "fifty-megabytes.yaml")],
             ),
         ]
-        print(f"{'input':<36} {'exit':>4} {'peak RSS':>10}  command")
+        print(f"{'input':<40} {'exit':>4} {'peak RSS':>10}  command")
         for label, arguments in runs:
             measured = measure(arguments)
             shown = " ".join(arguments).replace(str(REPO) + "/", "").replace(scratch, "$TMP")
-            print(f"{label:<36} {measured.returncode:>4} {measured.peak_rss_kib / 1024:>7.1f} MiB  journeyctl {shown}")
+            print(f"{label:<40} {measured.returncode:>4} {measured.peak_rss_kib / 1024:>7.1f} MiB  journeyctl {shown}")
     return 0
 
 
