@@ -25,7 +25,7 @@ import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -210,7 +210,7 @@ def load_file(path: Path, display: str, limits: LoadLimits = DEFAULT_LIMITS) -> 
                 return LoadResult(None, [problem("JM011", not_a_file, file=display)])
             if status.st_size > limits.max_file_bytes:
                 return LoadResult(None, [_too_large(display, status.st_size, limits)])
-            raw = stream.read(limits.max_file_bytes + 1)  # never more, even if it grows
+            raw = _read_bounded(stream, status.st_size, limits.max_file_bytes)
     except FileNotFoundError as error:
         if os.path.islink(path):
             return LoadResult(None, [problem("JM011", "is a symbolic link to nothing (broken link)", file=display)])
@@ -275,6 +275,24 @@ def _too_large(display: str, size: int, limits: LoadLimits) -> Diagnostic:
         file=display,
         fix="split the map into smaller journeys, or raise the limit with --max-file-size",
     )
+
+
+def _read_bounded(stream: BinaryIO, expected: int, limit: int) -> bytes:
+    """The file's bytes, one read sized by fstat; never more than `limit` + 1 bytes.
+
+    Asking for the limit in one read would allocate it up front (32 MB per file by
+    default, or more than memory for a large --max-file-size). A file that grows
+    after the fstat, or reports no size (/proc), is read on in chunks.
+    """
+    parts = [stream.read(expected + 1)]
+    total = len(parts[0])
+    while total > expected and total <= limit:
+        chunk = stream.read(1 << 20)
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
 
 
 def _not_a_regular_file(mode: int) -> str | None:
