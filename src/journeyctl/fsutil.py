@@ -108,9 +108,12 @@ def write_outputs(output: OutputFolder, files: Sequence[tuple[str, str]]) -> lis
 
 def _read_manifest(folder: Path) -> set[str]:
     """The file names an earlier run recorded; an unreadable or foreign manifest records nothing."""
+    manifest = folder / MANIFEST_NAME
+    if not manifest.is_file():  # missing, or a FIFO that would block the read forever
+        return set()
     try:
-        data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
         return set()
     if not isinstance(data, dict) or data.get("generator") != _MANIFEST_GENERATOR:
         return set()

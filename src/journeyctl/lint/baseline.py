@@ -68,8 +68,12 @@ def write_baseline(path: Path, diagnostics: Iterable[Diagnostic]) -> Counter[Key
 
 
 def read_baseline(path: Path) -> Counter[Key]:
+    if path.exists() and not path.is_file():  # a FIFO would block the read forever
+        raise BaselineError(f"{path}: is not a regular file; name the baseline's JSON file")
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise BaselineError(f"{path}: is not a journeyctl baseline (its JSON nests far too deep)") from None
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file; create one with --write-baseline") from None
     except OSError as error:
