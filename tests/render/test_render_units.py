@@ -181,18 +181,15 @@ def test_labels_fill_placeholders() -> None:
         labels("no.such.key")
 
 
-def test_autoescape_is_decided_by_the_real_template_suffixes() -> None:
-    environment = create_environment()
-    autoescape = environment.autoescape
-    assert callable(autoescape)
-    assert autoescape("map.html.j2") is True
-    assert autoescape("journey.md.j2") is False
-    assert autoescape("journey.mmd.j2") is False
-    html = environment.from_string("{{ x }}")
-    assert html.render(x="<b>") == "<b>"  # strings are not HTML templates
-    page = environment.get_template("macros.html.j2").module.text("<script>alert(1)</script>")  # type: ignore[attr-defined]
-    assert "<script>" not in str(page)
-    assert "&lt;script&gt;" in str(page)
+def test_autoescape_is_decided_by_the_real_template_suffixes(tmp_path: Path) -> None:
+    for name in ("probe.html.j2", "probe.md.j2", "probe.mmd.j2"):
+        (tmp_path / name).write_text("{{ x }}", encoding="utf-8")
+    environment = create_environment(tmp_path)
+    hostile = "<script>alert(1)</script>"
+    assert environment.get_template("probe.html.j2").render(x=hostile) == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert environment.get_template("probe.md.j2").render(x=hostile) == hostile  # escaped by md_* filters instead
+    assert environment.get_template("probe.mmd.j2").render(x=hostile) == hostile
+    assert environment.from_string("{{ x }}").render(x="<b>") == "<b>"
 
 
 def test_every_shipped_template_compiles() -> None:

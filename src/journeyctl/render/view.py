@@ -23,9 +23,7 @@ from journeyctl.model import InlinePersona, Journey, Metric, Opportunity, Person
 SAFE_URL_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 _SPACE_OR_CONTROL: Final = re.compile(r"[\s\x00-\x1f\x7f]")
 SEVERITIES: Final = ("critical", "high", "medium", "low")
-EMOTIONS: Final = (2, 1, 0, -1, -2)
 MetricStatus = Literal["on-target", "off-target", "unmeasured", "no-target"]
-Scope = Literal["stage", "step"]
 
 Parts = tuple[str | int, ...]
 
@@ -172,10 +170,6 @@ class Lane:
     key: str
     stage_row: bool
     step_row: bool
-
-    @property
-    def rows(self) -> int:
-        return int(self.stage_row) + int(self.step_row)
 
 
 @dataclass(frozen=True, slots=True)
