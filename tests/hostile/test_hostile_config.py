@@ -106,3 +106,23 @@ def test_a_config_nested_30000_deep_is_refused_without_a_crash(tmp_path: Path) -
     assert done.returncode == 2, done.stderr
     assert "nests deeper than 64 levels" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+DEEP_TOML = "x = " + "[" * 100_000 + "]" * 100_000 + "\n"
+
+
+def test_a_deeply_nested_pyproject_found_on_the_way_up_is_left_alone(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another tool's broken pyproject.toml must not stop lint in its folder."""
+    (tmp_path / "pyproject.toml").write_text(DEEP_TOML, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run_cli("lint", COMPANION)
+
+
+def test_a_deeply_nested_toml_named_with_config_is_refused(tmp_path: Path, run_cli: RunCli) -> None:
+    config = tmp_path / "journeyctl.toml"
+    config.write_text("[tool.journeyctl]\n" + DEEP_TOML, encoding="utf-8")
+    result = run_cli("lint", "--config", config, COMPANION, exit=2)
+    assert "journeyctl.toml: nests far too deep to be a configuration" in result.stderr
+    assert "internal error" not in result.stderr

@@ -120,7 +120,8 @@ def find_config(start: Path) -> Path | None:
 def _has_our_table(pyproject: Path) -> bool:
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    # RecursionError: tomllib recurses into nested arrays and tables.
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return False  # somebody else's broken file: not ours to complain about
     tool = data.get("tool")
     return isinstance(tool, dict) and "journeyctl" in tool
@@ -171,6 +172,8 @@ def _read_toml(path: Path, display: str) -> tuple[ConfigFile, _Where]:
         raise ConfigError(f"{display}: is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{display}: {error}") from None
+    except RecursionError:  # tomllib recurses into nested arrays and tables
+        raise ConfigError(f"{display}: nests far too deep to be a configuration") from None
     section = data.get("tool", {}).get("journeyctl", {})
     where = _Where(display, prefix="[tool.journeyctl]")
     return _validate(section, where), where
