@@ -59,3 +59,14 @@ def test_a_manifest_that_is_a_fifo_does_not_hang_the_render(tmp_path: Path) -> N
     done = journeyctl("render", RETAIL, "--out", out)
     assert done.returncode == 0, done.stderr
     assert (out / ".journeyctl-manifest.json").is_file()
+
+
+def test_a_label_catalog_nested_too_deep_is_refused(tmp_path: Path, run_cli: RunCli) -> None:
+    catalogs = tmp_path / "templates" / "i18n"
+    catalogs.mkdir(parents=True)
+    (catalogs / "ro.json").write_text(DEEP_JSON, encoding="utf-8")
+    result = run_cli(
+        "render", RETAIL, "--templates", tmp_path / "templates", "--lang", "ro", "--out", tmp_path / "site", exit=2
+    )
+    assert "ro.json: not a label catalog: its JSON nests far too deep" in result.stderr
+    assert not (tmp_path / "site").exists()

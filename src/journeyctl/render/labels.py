@@ -104,6 +104,8 @@ class LabelCatalogs:
             data = json.loads(source)
         except ValueError as error:
             raise CatalogError(f"{filename or name}: not valid JSON: {error}") from None
+        except RecursionError:  # Python's json module recurses into nested arrays
+            raise CatalogError(f"{filename or name}: not a label catalog: its JSON nests far too deep") from None
         if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
             raise CatalogError(f"{filename or name}: a catalog maps label keys to text")
         return data
