@@ -120,6 +120,8 @@ class CurveCell:
     right_y: float | None
     lowest: bool
     """At the curve's lowest point, when that point is below neutral."""
+    line_path: str = ""
+    """SVG path data of the line through this step's slice; empty where it breaks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +338,11 @@ def curve_cells(emotions: Sequence[int | None]) -> list[CurveCell]:
         after = emotions[index + 1] if index + 1 < len(emotions) else None
         left = (y + curve_y(before)) / 2 if before is not None else None
         right = (y + curve_y(after)) / 2 if after is not None else None
-        cells.append(CurveCell(value, y, left, right, lowest=lowest < 0 and value == lowest))
+        path = [f"M0 {left:g} L50 {y:g}"] if left is not None else [f"M50 {y:g}"]
+        if right is not None:
+            path.append(f"L100 {right:g}")
+        line = " ".join(path) if len(path) > 1 or left is not None else ""
+        cells.append(CurveCell(value, y, left, right, lowest=lowest < 0 and value == lowest, line_path=line))
     return cells
 
 
