@@ -256,3 +256,16 @@ def test_file_names_avoid_the_index_page() -> None:
     assert file_stem("index", taken) == "index-2"
     assert file_stem("index", taken) == "index-3"
     assert file_stem("checkout", taken) == "checkout"
+
+
+def test_a_finding_about_a_persona_links_to_its_card() -> None:
+    finding = Diagnostic("JM501", "persona-without-needs", Severity.INFO, "m", "j.yaml", path="personas[0].needs")
+    view = build_view(
+        journey(personas=[{"id": "ana", "name": "Ana"}]),
+        source_file="j.yaml",
+        personas={},
+        today=TODAY,
+        diagnostics=[finding],
+        lint_available=True,
+    )
+    assert [(f.target_anchor, f.target_name) for f in view.health.findings] == [("persona-ana", "Ana")]

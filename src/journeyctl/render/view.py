@@ -371,8 +371,11 @@ def parse_path(path: str) -> Parts:
 def _anchor_map(journey: Journey, personas: Sequence[PersonaView]) -> dict[Parts, tuple[str, str]]:
     """Every element a finding can be about: document path -> (HTML anchor, name to show)."""
     anchors: dict[Parts, tuple[str, str]] = {(): ("journey", journey.title)}
-    for index, persona in enumerate(personas):
-        anchors[("personas", index)] = (persona.anchor, persona.name)
+    shown = {persona.id: persona for persona in personas}
+    for index, ref in enumerate(journey.personas):
+        persona = shown.get(ref if isinstance(ref, str) else ref.id)
+        if persona is not None:  # indexes follow the file, even if a reference did not resolve
+            anchors[("personas", index)] = (persona.anchor, persona.name)
     for stage_index, stage in enumerate(journey.stages):
         stage_parts: Parts = ("stages", stage_index)
         anchors[stage_parts] = (f"stage-{stage.id}", stage.name)
