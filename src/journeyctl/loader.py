@@ -19,13 +19,15 @@ built node and value, and nothing built here forms a cycle.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import os
+import re
 import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Final
+from typing import Any, BinaryIO, Final, Protocol
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -246,6 +248,8 @@ def load_bytes(raw: bytes, display: str, limits: LoadLimits = DEFAULT_LIMITS) ->
                     )
                 ],
             )
+        if _YAML11_ONLY_BREAK.search(raw) is not None:
+            _use_editor_lines(root, raw)
         builder = _Builder(display, limits, aliased=b"*" in raw)
         data = builder.build(root, 0)
     except _FatalLoadError as abort:
@@ -355,7 +359,7 @@ def _check_depth_exactly(raw: bytes, display: str, limits: LoadLimits) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > limits.max_depth:
-                    mark = event.start_mark
+                    mark = _editor_mark(event.start_mark, raw)
                     line, column = (mark.line, mark.column) if mark is not None else (0, 0)
                     raise _FatalLoadError(_too_deep(display, line, column, limits))
             elif isinstance(event, yaml.CollectionEndEvent):
@@ -413,7 +417,7 @@ def _compose_on_big_stack(raw: bytes, display: str) -> Node | None:
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, raw: bytes, display: str) -> Diagnostic:
-    mark = error.problem_mark or error.context_mark
+    mark = _editor_mark(error.problem_mark or error.context_mark, raw)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     reason = error.problem or error.context or "invalid YAML"
     if error.context == "expected a single document in the stream":
@@ -436,7 +440,74 @@ def _syntax_problem(error: yaml.MarkedYAMLError, raw: bytes, display: str) -> Di
             fix="indent with spaces; YAML never allows tabs for indentation",
         )
     message = reason if not error.context or error.context == reason else f"{reason} ({error.context})"
-    return problem("JM001", message, file=display, line=line, column=column, fix="fix the YAML syntax at this position")
+    fix = "fix the YAML syntax at this position"
+    if (odd_break := _YAML11_ONLY_BREAK.search(raw)) is not None:
+        name = _BREAK_NAMES[odd_break.group()]
+        line_of_break, _ = _line_column(raw, odd_break.start())
+        fix = (
+            f"line {line_of_break} holds {name}, which YAML 1.1 reads as a line break: "
+            "remove it, or quote the value that holds it"
+        )
+    return problem("JM001", message, file=display, line=line, column=column, fix=fix)
+
+
+# YAML 1.1 (libyaml) also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR;
+# editors, code hosts and YAML 1.2 do not. In a file holding one, libyaml's line
+# numbers drift from the ones the user sees, so positions are recomputed from the
+# character offsets. Files without one (nearly all) keep libyaml's marks untouched.
+_YAML11_ONLY_BREAK: Final = re.compile(rb"\xc2\x85|\xe2\x80[\xa8\xa9]")
+_BREAK_NAMES: Final = {
+    b"\xc2\x85": "U+0085 NEXT LINE",
+    b"\xe2\x80\xa8": "U+2028 LINE SEPARATOR",
+    b"\xe2\x80\xa9": "U+2029 PARAGRAPH SEPARATOR",
+}
+
+
+class _Mark(Protocol):
+    """libyaml's marks and PyYAML's alike."""
+
+    name: Any
+    index: int
+    line: int
+    column: int
+
+
+class _EditorLines:
+    """Line and column from a character offset, counting only `\\n` as a line break."""
+
+    def __init__(self, raw: bytes) -> None:
+        text = raw.decode("utf-8", "replace").removeprefix("\ufeff")  # libyaml's offsets skip the BOM
+        self.starts = [0, *(found.end() for found in re.finditer("\n", text))]
+
+    def mark(self, mark: _Mark) -> yaml.Mark:
+        line = bisect.bisect_right(self.starts, mark.index) - 1
+        return yaml.Mark(mark.name, mark.index, line, mark.index - self.starts[line], None, 0)
+
+
+def _editor_mark(mark: _Mark | None, raw: bytes) -> _Mark | None:
+    if mark is None or _YAML11_ONLY_BREAK.search(raw) is None:
+        return mark
+    return _EditorLines(raw).mark(mark)
+
+
+def _use_editor_lines(root: Node, raw: bytes) -> None:
+    """Rewrite every node's marks in editor lines; each node once (aliases share nodes)."""
+    lines = _EditorLines(raw)
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        node.start_mark = lines.mark(node.start_mark)
+        node.end_mark = lines.mark(node.end_mark)
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                stack.append(key_node)
+                stack.append(value_node)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
 
 
 def _character_at(raw: bytes, line: int, column: int) -> str:

@@ -156,3 +156,9 @@ def test_terminal_escapes_from_a_file_name_are_shown_not_sent(
     assert "\x1b" not in result.stdout
     assert "\x07" not in result.stdout
     assert "\\x1b]0;owned\\x07\\x1b[2J.yaml" in result.stdout
+
+
+def test_a_yaml_1_1_line_break_is_named_in_the_fix(run_cli: RunCli) -> None:
+    result = run_cli("validate", "--format", "json", CORPUS / "line-separator-in-plain-value.yaml", exit=1)
+    (diagnostic,) = json.loads(result.stdout)["diagnostics"]
+    assert diagnostic["fix"].startswith("line 3 holds U+2028 LINE SEPARATOR, which YAML 1.1 reads as a line break")
