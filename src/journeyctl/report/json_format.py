@@ -37,7 +37,7 @@ def coverage_object(coverage: dict[str, tuple[int, int]]) -> dict[str, dict[str,
 
 
 def write(report: Report, out: TextIO) -> None:
-    document = {
+    head = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "journeyctl", "version": __version__},
         "command": report.command,
@@ -48,10 +48,27 @@ def write(report: Report, out: TextIO) -> None:
             "by_code": report.counts_by_code(),
             **({"coverage": coverage_object(report.coverage)} if report.coverage else {}),
         },
-        "files": [
-            {"file": entry.file, "kind": entry.kind, "id": entry.id, "valid": entry.valid} for entry in report.files
-        ],
-        "diagnostics": [diagnostic_object(d) for d in report.diagnostics],
     }
-    json.dump(document, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    files = [{"file": entry.file, "kind": entry.kind, "id": entry.id, "valid": entry.valid} for entry in report.files]
+    # The same text as json.dump(..., indent=2) of the whole document. With an indent,
+    # json encodes in pure Python, object by object; the two long lists of flat records
+    # are written here with the C encoder for each value instead, several times faster
+    # on a run with thousands of findings.
+    out.write(json.dumps(head, ensure_ascii=False, indent=2).removesuffix("\n}"))
+    out.write(',\n  "files": ')
+    out.write(_flat_records(files))
+    out.write(',\n  "diagnostics": ')
+    out.write(_flat_records([diagnostic_object(d) for d in report.diagnostics]))
+    out.write("\n}\n")
+
+
+def _flat_records(records: list[dict[str, Any]]) -> str:
+    """A list of objects with scalar values, laid out as a second-level value of `indent=2`."""
+    if not records:
+        return "[]"
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    objects = (
+        "    {\n" + ",\n".join(f"      {encode(key)}: {encode(value)}" for key, value in record.items()) + "\n    }"
+        for record in records
+    )
+    return "[\n" + ",\n".join(objects) + "\n  ]"
