@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from render_helpers import REPO
 
+from journeyctl.channels import CATALOG
 from journeyctl.diagnostics import Diagnostic, Severity
 from journeyctl.model import Journey, Metric
 from journeyctl.render.context import file_stem
@@ -27,6 +28,7 @@ from journeyctl.render.escape import (
 )
 from journeyctl.render.html import content_security_policy, print_scale
 from journeyctl.render.labels import LabelCatalogs, Labels, choose_language
+from journeyctl.render.markup import ICON_NAMES
 from journeyctl.render.view import build_view, curve_cells, metric_status, safe_link
 
 TODAY = dt.date(2026, 11, 23)
@@ -269,3 +271,10 @@ def test_a_finding_about_a_persona_links_to_its_card() -> None:
         lint_available=True,
     )
     assert [(f.target_anchor, f.target_name) for f in view.health.findings] == [("persona-ana", "Ana")]
+
+
+def test_every_icon_the_page_can_ask_for_is_drawn() -> None:
+    sprite = (shipped_templates_dir() / "icons.html.j2").read_text(encoding="utf-8")
+    drawn = set(re.findall(r'<symbol id="i-([a-z-]+)"', sprite))
+    assert set(ICON_NAMES) == drawn
+    assert set(CATALOG) | {"digital", "physical", "human"} <= drawn

@@ -38,7 +38,7 @@ ICON_NAMES: Final = (
     *("chatbot", "phone", "store", "salesperson", "event", "print", "direct-mail", "packaging", "tv-radio"),
     *("local-listing", "digital", "physical", "human", "milestone", "moment-of-truth", "owner", "question"),
     *("on-target", "off-target", "unmeasured", "no-target", "finding", "pain", "opportunity", "metric", "action"),
-    *("thought", "emotion", "description"),
+    *("thought", "emotion", "description", "touchpoint"),
 )
 ICONS: Final = {name: icon(name) for name in ICON_NAMES}
 """Decorative icons by name, built once: the grid looks them up for every cell."""
