@@ -285,11 +285,11 @@ def render(  # noqa: PLR0917 - Typer maps each command-line option to a paramete
     ] = RenderFormat.html,  # type: ignore[attr-defined]
     out: Annotated[
         Optional[Path],
-        typer.Option("--out", "-o", help="Output folder [default: site for html; stdout for markdown and mermaid]."),
+        typer.Option("--out", "-o", help="Output folder (default: site for html; stdout for markdown and mermaid)."),
     ] = None,
     lang: Annotated[
         Optional[str],
-        typer.Option("--lang", help="Language of the labels (en, pt-BR, ro...) [default: each map's lang, else en]."),
+        typer.Option("--lang", help="Language of the labels: en, pt-BR, ro... (default: each map's lang, else en)."),
     ] = None,
     templates: Annotated[
         Optional[Path], typer.Option("--templates", help="Folder of templates that override the shipped ones by name.")
