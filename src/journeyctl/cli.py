@@ -144,8 +144,10 @@ def _parse_today(text: str | None) -> datetime.date:
 
 
 def _fail(message: str) -> NoReturn:
+    from journeyctl.diagnostics import printable  # messages quote config files and arguments
+
     for line in message.splitlines():
-        sys.stderr.write(f"journeyctl: error: {line}\n")
+        sys.stderr.write(f"journeyctl: error: {printable(line)}\n")
     raise typer.Exit(EXIT_ERROR)
 
 

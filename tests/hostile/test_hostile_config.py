@@ -126,3 +126,17 @@ def test_a_deeply_nested_toml_named_with_config_is_refused(tmp_path: Path, run_c
     result = run_cli("lint", "--config", config, COMPANION, exit=2)
     assert "journeyctl.toml: nests far too deep to be a configuration" in result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_terminal_escapes_quoted_from_a_config_are_shown_not_sent(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".journeyctl.yaml").write_text('lint:\n  select: ["\\e]0;owned\\a\\e[2J"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for result in (
+        run_cli("lint", COMPANION, exit=2),
+        run_cli("render", COMPANION, "--out", tmp_path / "site", exit=2),
+    ):
+        assert "\x1b" not in result.stderr
+        assert "\x07" not in result.stderr
+        assert "'\\x1b]0;owned\\x07\\x1b[2J' names no lint rule" in result.stderr

@@ -17,7 +17,7 @@ from typing import Final, TextIO
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
-from journeyctl.diagnostics import Diagnostic
+from journeyctl.diagnostics import Diagnostic, printable
 from journeyctl.fsutil import OutputRefusedError, prepare_output_folder, write_outputs
 from journeyctl.lint import ConfigError, LintConfig, load_config
 from journeyctl.lint.batch import lint_paths
@@ -58,7 +58,7 @@ def run_render(request: RenderRequest, version: str, stdout: TextIO, stderr: Tex
     try:
         return _render(request, version, stdout, stderr)
     except (_UsageError, OutputRefusedError, CatalogError, TemplatesMissingError) as error:
-        stderr.write(f"journeyctl: error: {error}\n")
+        stderr.write(f"journeyctl: error: {printable(str(error))}\n")  # may quote a config file
     except TemplateSyntaxError as error:
         stderr.write(f"journeyctl: error: template {error.filename or error.name}:{error.lineno}: {error.message}\n")
     except TemplateError as error:
