@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from journeyctl.model import PHASE_ORDER
+
 CORPUS: Final = Path(__file__).resolve().parent / "corpus"
 FILE_COUNTS: Final = (100, 1_000, 4_000)
 STEP_COUNTS: Final = (2_500, 5_000, 10_000, 20_000)
@@ -37,17 +39,7 @@ PERSONA_EVERY: Final = 8
 """One persona file per this many files in a folder."""
 SEED: Final = 20261123
 
-PHASES: Final = (
-    "awareness",
-    "consideration",
-    "decision",
-    "purchase",
-    "onboarding",
-    "usage",
-    "retention",
-    "advocacy",
-    "support",
-)
+PHASES: Final = PHASE_ORDER
 JOURNEY_TYPES: Final = ("purchase", "lead-generation", "onboarding", "engagement", "retention", "support", "other")
 BUILTIN_CHANNELS: Final = (
     "website",

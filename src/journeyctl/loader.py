@@ -654,48 +654,34 @@ class _Builder:
     def _key(self, node: Node) -> str | None:
         if type(node) is ScalarNode and node.tag in _TEXT_TAGS:
             return str(node.value)
-        line, column, end_line, end_column = node_position(node)
-        self.diagnostics.append(
-            problem(
-                "JM022",
-                "a mapping key must be plain text",
-                file=self.display,
-                line=line,
-                column=column,
-                end_line=end_line,
-                end_column=end_column,
-                fix="use a simple word as the key",
-            )
-        )
+        self._report(node, "JM022", "a mapping key must be plain text", "use a simple word as the key")
         return None
 
     def _duplicate(self, node: Node, key: str) -> None:
-        line, column, end_line, end_column = node_position(node)
-        self.diagnostics.append(
-            problem(
-                "JM006",
-                f"duplicate key '{key}': the first one is kept",
-                file=self.display,
-                line=line,
-                column=column,
-                end_line=end_line,
-                end_column=end_column,
-                fix=f"remove or rename the second '{key}'",
-            )
+        self._report(
+            node, "JM006", f"duplicate key '{key}': the first one is kept", f"remove or rename the second '{key}'"
         )
 
     def _refuse_tag(self, node: Node) -> None:
+        self._report(
+            node,
+            "JM010",
+            f"the YAML tag '{node.tag}' is not allowed",
+            "remove the tag; only `!!str` is accepted, to force text",
+        )
+
+    def _report(self, node: Node, code: str, message: str, fix: str) -> None:
         line, column, end_line, end_column = node_position(node)
         self.diagnostics.append(
             problem(
-                "JM010",
-                f"the YAML tag '{node.tag}' is not allowed",
+                code,
+                message,
                 file=self.display,
                 line=line,
                 column=column,
                 end_line=end_line,
                 end_column=end_column,
-                fix="remove the tag; only `!!str` is accepted, to force text",
+                fix=fix,
             )
         )
 

@@ -9,7 +9,7 @@ of the package.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
@@ -30,17 +30,7 @@ JourneyType = Literal["purchase", "lead-generation", "onboarding", "engagement",
 Phase = Literal[
     "awareness", "consideration", "decision", "purchase", "onboarding", "usage", "retention", "advocacy", "support"
 ]
-PHASE_ORDER: tuple[Phase, ...] = (
-    "awareness",
-    "consideration",
-    "decision",
-    "purchase",
-    "onboarding",
-    "usage",
-    "retention",
-    "advocacy",
-    "support",
-)
+PHASE_ORDER: tuple[Phase, ...] = get_args(Phase)
 ChannelKind = Literal["digital", "physical", "human"]
 PainSeverity = Literal["low", "medium", "high", "critical"]
 Priority = Literal["low", "medium", "high"]
