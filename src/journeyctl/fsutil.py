@@ -35,16 +35,30 @@ def atomic_write_text(path: Path, text: str) -> None:
     never see a partial file, not durability across a power cut, and syncing each of
     a thousand maps would dominate the run.
     """
+    temporary = _write_temporary(path, text)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _write_temporary(path: Path, text: str) -> str:
+    """`text` in a new temporary file beside `path`, ready to be moved over it; its name."""
     handle, temporary = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        _remove(temporary)
         raise
+    return temporary
+
+
+def _remove(temporary: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,19 +105,47 @@ def prepare_output_folder(folder: Path, planned: Sequence[str], inputs: Iterable
     return OutputFolder(folder, frozenset(written_before))
 
 
-def write_outputs(output: OutputFolder, files: Sequence[tuple[str, str]]) -> list[Path]:
-    """Write each (name, text) atomically, then the manifest naming everything journeyctl wrote there."""
+def write_outputs(output: OutputFolder, files: Iterable[tuple[str, str]]) -> list[Path]:
+    """Write each (name, text) atomically, then the manifest naming everything journeyctl wrote there.
+
+    `files` may be a generator that renders each file as it is asked for: each text is
+    written to a temporary file in the folder at once, so that only one is held in
+    memory. Nothing is moved into place until every file has been produced: if
+    rendering fails part-way, the temporary files are removed and the folder is left
+    as it was.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, text in files:
+            target = output.path / name
+            staged.append((_write_temporary(target, text), target))
+            del text  # not held while the next file is produced
+    except BaseException:
+        for temporary, _ in staged:
+            _remove(temporary)
+        raise
     written: list[Path] = []
-    for name, text in files:
-        target = output.path / name
-        atomic_write_text(target, text)
-        written.append(target)
+    try:
+        for temporary, target in staged:
+            os.replace(temporary, target)
+            written.append(target)
+    except BaseException:
+        for temporary, _ in staged[len(written) :]:
+            _remove(temporary)
+        if any(path.name not in output.written_before for path in written):
+            with contextlib.suppress(OSError):  # so that the next run does not take them for someone else's
+                _write_manifest(output, written)
+        raise
+    _write_manifest(output, written)
+    return written
+
+
+def _write_manifest(output: OutputFolder, written: Sequence[Path]) -> None:
     names = sorted(
-        {name for name in output.written_before if (output.path / name).exists()} | {name for name, _ in files}
+        {name for name in output.written_before if (output.path / name).exists()} | {path.name for path in written}
     )
     manifest = {"generator": _MANIFEST_GENERATOR, "files": names}
     atomic_write_text(output.path / MANIFEST_NAME, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-    return written
 
 
 def _read_manifest(folder: Path) -> set[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,39 @@ def test_manifest_records_what_was_written_and_vouches_for_nothing_else(tmp_path
     (out / "b.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(OutputRefusedError, match=r"b\.txt"):
         prepare_output_folder(out, ["a.html"], [], force=False)
+
+
+def test_files_are_staged_one_at_a_time_and_moved_into_place_at_the_end(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    prepared = prepare_output_folder(out, ["a.html", "b.html"], [], force=False)
+    seen: list[list[str]] = []
+
+    def pages() -> Iterator[tuple[str, str]]:
+        for name in ("a.html", "b.html"):
+            seen.append(sorted(p.name for p in out.iterdir()))
+            yield name, name.upper()
+
+    assert write_outputs(prepared, pages()) == [out / "a.html", out / "b.html"]
+    assert len(seen[1]) == 1  # a.html was on disk (staged) before b.html was produced
+    assert seen[1][0].startswith(".journeyctl-")
+    assert (out / "a.html").read_text(encoding="utf-8") == "A.HTML"
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST_NAME, "a.html", "b.html"]
+    assert json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["files"] == ["a.html", "b.html"]
+
+
+def test_when_rendering_fails_part_way_nothing_is_moved_into_place(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_outputs(prepare_output_folder(out, ["a.html"], [], force=False), [("a.html", "old")])
+    prepared = prepare_output_folder(out, ["a.html", "b.html"], [], force=False)
+
+    def pages() -> Iterator[tuple[str, str]]:
+        yield "a.html", "new"
+        raise RuntimeError("a template failed")
+
+    with pytest.raises(RuntimeError, match="template"):
+        write_outputs(prepared, pages())
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST_NAME, "a.html"]
+    assert (out / "a.html").read_text(encoding="utf-8") == "old"
 
 
 def test_a_manifest_cannot_vouch_for_paths_outside_its_folder(tmp_path: Path) -> None:

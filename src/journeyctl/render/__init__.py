@@ -1,15 +1,18 @@
 """Rendering: journeys as maps people look at (HTML), and as Markdown and Mermaid for code hosts.
 
 Output formats sit behind one registry that also drives the CLI's `--format` choices.
-Each format is a module with `render(views, context) -> list[OutputFile]`, imported
-only when chosen; this module itself stays light so that the CLI can list the choices
-without loading Jinja.
+Each format is a module with `names(views) -> list[str]`, the file names it will write
+(known before anything is rendered, so that the output folder can be checked first),
+and `render(views, context)`, which yields one OutputFile at a time in that order, so
+that a page can be written and freed before the next is rendered. A module is
+imported only when chosen; this module itself stays light so that the CLI can list
+the choices without loading Jinja.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Protocol
 
@@ -32,11 +35,21 @@ class OutputFile:
     text: str
 
 
-class Renderer(Protocol):
-    def __call__(self, views: Sequence[JourneyView], context: RenderContext) -> list[OutputFile]: ...
+class RenderFunction(Protocol):
+    def __call__(self, views: Sequence[JourneyView], context: RenderContext) -> Iterator[OutputFile]: ...
+
+
+class NamesFunction(Protocol):
+    def __call__(self, views: Sequence[JourneyView]) -> list[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Renderer:
+    names: NamesFunction
+    """The file names `render` yields, in order, computed without rendering."""
+    render: RenderFunction
 
 
 def renderer(name: str) -> Renderer:
     module = importlib.import_module(FORMATS[name])
-    render: Renderer = module.render
-    return render
+    return Renderer(names=module.names, render=module.render)

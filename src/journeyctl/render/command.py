@@ -22,7 +22,7 @@ from journeyctl.fsutil import OutputRefusedError, prepare_output_folder, write_o
 from journeyctl.lint import ConfigError, LintConfig, load_config
 from journeyctl.lint.batch import lint_paths
 from journeyctl.loader import DEFAULT_LIMITS, LoadLimits
-from journeyctl.render import OutputFile, renderer
+from journeyctl.render import renderer
 from journeyctl.render.context import RenderContext
 from journeyctl.render.environment import TemplatesMissingError
 from journeyctl.render.labels import CatalogError
@@ -100,15 +100,18 @@ def _render(request: RenderRequest, version: str, stdout: TextIO, stderr: TextIO
             stderr.write(f"journeyctl: nothing to render: no journey file in {', '.join(request.paths)}\n")
             return EXIT_ERROR
         return max(status, EXIT_FINDINGS)
-    outputs = renderer(request.output_format)(views, context)
+    chosen = renderer(request.output_format)
+    outputs = chosen.render(views, context)  # loads templates and labels; renders nothing yet
     if request.out is None and request.output_format != "html":
         stdout.write("\n".join(output.text for output in outputs))
         return status
     folder = request.out or DEFAULT_HTML_FOLDER
     inputs = [Path(checked.file) for checked in run.files]
-    prepared = prepare_output_folder(folder, [o.name for o in outputs], inputs, force=request.force)
-    written = write_outputs(prepared, [(o.name, o.text) for o in outputs])
-    stderr.write(_summary(outputs, written, folder))
+    # The folder is checked against the names before anything is rendered; then each
+    # page is written as soon as it is rendered, so that only one is held at a time.
+    prepared = prepare_output_folder(folder, chosen.names(views), inputs, force=request.force)
+    written = write_outputs(prepared, ((o.name, o.text) for o in outputs))
+    stderr.write(_summary(written, folder))
     return status
 
 
@@ -142,8 +145,8 @@ def _views(run: Run, today: dt.date, *, findings: dict[str, list[Diagnostic]] | 
     ]
 
 
-def _summary(outputs: Sequence[OutputFile], written: Sequence[Path], folder: Path) -> str:
+def _summary(written: Sequence[Path], folder: Path) -> str:
     opening = next((path for path in written if path.name == "index.html"), written[0] if written else None)
-    noun = "file" if len(outputs) == 1 else "files"
+    noun = "file" if len(written) == 1 else "files"
     where = f"; open {opening}" if opening is not None and opening.suffix == ".html" else ""
-    return f"journeyctl: wrote {len(outputs)} {noun} to {folder}{where}\n"
+    return f"journeyctl: wrote {len(written)} {noun} to {folder}{where}\n"

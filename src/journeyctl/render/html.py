@@ -9,14 +9,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from jinja2 import Template
 from markupsafe import Markup
 
 from journeyctl.render import OutputFile
 from journeyctl.render.context import RenderContext, file_stem
+from journeyctl.render.labels import Labels
 from journeyctl.render.view import JourneyView
 
 INDEX_NAME: Final = "index.html"
@@ -50,7 +52,20 @@ def print_scale(step_columns: int) -> int:
     return max(PRINT_SCALES[0], min(PRINT_SCALES[-1], percent))
 
 
-def render(views: Sequence[JourneyView], context: RenderContext) -> list[OutputFile]:
+def names(views: Sequence[JourneyView]) -> list[str]:
+    """One page per journey, then the index when there are several."""
+    several = len(views) > 1
+    taken = {INDEX_NAME.removesuffix(".html")} if several else set()
+    pages = [file_stem(view.id, taken) + ".html" for view in views]
+    return [*pages, INDEX_NAME] if several else pages
+
+
+def render(views: Sequence[JourneyView], context: RenderContext) -> Iterator[OutputFile]:
+    """Each page as soon as it is rendered, and the index last.
+
+    Templates and label catalogs are loaded here, before the first page is asked for,
+    so that a broken one is reported before the output folder is touched.
+    """
     environment = context.environment
     stylesheet = environment.get_template("style.css.j2").render(print_scales=PRINT_SCALES)
     shared = {
@@ -64,13 +79,27 @@ def render(views: Sequence[JourneyView], context: RenderContext) -> list[OutputF
     shared["sprite"] = Markup(environment.get_template("icons.html.j2").render())
     page = environment.get_template("map.html.j2")
     parts = {name: environment.get_template(f"{name}.html.j2") for name in PAGE_PARTS}
-    several = len(views) > 1
-    taken = {INDEX_NAME.removesuffix(".html")} if several else set()
-    outputs: list[OutputFile] = []
+    for lang in {view.lang for view in views}:
+        context.labels_for(lang)
+    index = environment.get_template("index.html.j2") if len(views) > 1 else None
+    index_labels = context.labels_for(_common_language(views))
+    return _pages(views, context, page, parts, index=index, index_labels=index_labels, shared=shared)
+
+
+def _pages(
+    views: Sequence[JourneyView],
+    context: RenderContext,
+    page: Template,
+    parts: dict[str, Template],
+    *,
+    index: Template | None,
+    index_labels: Labels,
+    shared: Mapping[str, object],
+) -> Iterator[OutputFile]:
+    several = index is not None
     entries: list[IndexEntry] = []
-    for view in views:
+    for view, name in zip(views, names(views), strict=False):  # the index name comes last
         labels = context.labels_for(view.lang)
-        name = file_stem(view.id, taken) + ".html"
         variables = {
             "j": view,
             "t": labels,
@@ -81,20 +110,20 @@ def render(views: Sequence[JourneyView], context: RenderContext) -> list[OutputF
             "print_scale": print_scale(sum(stage.span for stage in view.stages)),
             **shared,
         }
-        rendered = {part: Markup(template.render(variables)) for part, template in parts.items()}
-        outputs.append(OutputFile(name, page.render(variables, parts=rendered)))
+        # No local name holds the page or its parts: they are freed once written.
+        yield OutputFile(
+            name, page.render(variables, parts={part: Markup(t.render(variables)) for part, t in parts.items()})
+        )
         entries.append(IndexEntry(view, name))
-    if several:
-        labels = context.labels_for(_common_language(views))
-        index = environment.get_template("index.html.j2").render(
+    if index is not None:
+        text = index.render(
             entries=entries,
-            t=labels,
-            html_lang=labels.lang,
+            t=index_labels,
+            html_lang=index_labels.lang,
             sources=", ".join(view.source_file for view in views),
             **shared,
         )
-        outputs.append(OutputFile(INDEX_NAME, index))
-    return outputs
+        yield OutputFile(INDEX_NAME, text)
 
 
 def _common_language(views: Sequence[JourneyView]) -> str | None:
