@@ -15,7 +15,7 @@ from typing import Final
 from markupsafe import Markup, escape
 
 from journeyctl.render.markup import EMOTION_CLASSES, ICONS, signed
-from journeyctl.render.view import MetricView, StepView
+from journeyctl.render.view import MetricView, OpportunityView, PainPointView, StepView
 
 _CURVE_START: Final = (
     '"><svg class="curve" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
@@ -123,6 +123,54 @@ def metric_cards(items: Iterable[MetricView], texts: Mapping[str, str], num: Cal
                 out.append(" · ")
             if m.owner:
                 out.append(f'{escape(texts["card.owner"])} <span dir="auto">{escape(m.owner)}</span>')
+            out.append("</p>")
+        out.append("</div>")
+    return Markup("".join(out))
+
+
+def pain_cards(items: Iterable[PainPointView], texts: Mapping[str, str]) -> Markup:
+    """A moment's pain points, each as a card."""
+    out: list[str] = []
+    for p in items:
+        severity = escape(p.severity)
+        out.append(
+            f'<div class="card pain sev-{severity}" id="{escape(p.anchor)}">\n'
+            f'<div class="card-head"><span class="badge sev-{severity}">{ICONS["pain"]}'
+            f"{escape(texts[f'severity.{p.severity}'])}</span></div>\n"
+            f'<p dir="auto">{escape(p.description)}</p>\n'
+        )
+        if p.source:
+            source = escape(p.source)
+            out.append(f'<p class="card-foot">{escape(texts["card.source"])} <span dir="auto">{source}</span></p>')
+        out.append("</div>")
+    return Markup("".join(out))
+
+
+def opportunity_cards(items: Iterable[OpportunityView], texts: Mapping[str, str]) -> Markup:
+    """A moment's opportunities, each as a card."""
+    out: list[str] = []
+    for o in items:
+        out.append(
+            f'<div class="card opportunity" id="{escape(o.anchor)}">\n'
+            f'<div class="card-head"><span class="badge prio-{escape(o.priority)}">'
+            f"{escape(texts[f'priority.{o.priority}'])}</span> "
+            f'<span class="badge status status-{escape(o.status)}">{escape(texts[f"status.{o.status}"])}</span></div>\n'
+            f'<p dir="auto">{escape(o.description)}</p>\n'
+        )
+        if o.owner or o.addresses:
+            out.append('<p class="card-foot">')
+            if o.owner:
+                out.append(f'{ICONS["owner"]} {escape(texts["card.owner"])} <span dir="auto">{escape(o.owner)}</span>')
+            if o.addresses:
+                if o.owner:
+                    out.append("<br>")
+                out.append(f"{escape(texts['opportunity.addresses'])} ")
+                out.append(
+                    ", ".join(
+                        f'<a href="#{escape(a.anchor)}">{escape(a.id)}</a>' if a.anchor else str(escape(a.id))
+                        for a in o.addresses
+                    )
+                )
             out.append("</p>")
         out.append("</div>")
     return Markup("".join(out))
