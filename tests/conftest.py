@@ -1,11 +1,12 @@
-"""Shared fixtures: run the CLI in-process and check exit code and output together."""
+"""Shared fixtures: the CLI run in-process, the examples, and one Playwright driver."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -14,6 +15,8 @@ from journeyctl.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+"""Debian's Chromium, which .ci/run installs; the browser tests drive it."""
 
 
 @dataclass(frozen=True)
@@ -50,3 +53,18 @@ def examples_copy(tmp_path: Path) -> Path:
     target = tmp_path / "examples"
     shutil.copytree(EXAMPLES, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Any]:
+    """The one Playwright driver of the session, for every browser test module.
+
+    Playwright's sync API runs an event loop for as long as a driver is started, and a
+    second driver cannot start beside it: modules that each started their own would
+    fail when run in one session in some orders.
+    """
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"Chromium not found at {CHROMIUM}; install Debian's chromium to run the browser tests")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the test extra (playwright) is not installed")
+    with sync_api.sync_playwright() as driver:
+        yield driver

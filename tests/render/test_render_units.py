@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from markupsafe import escape
 from render_helpers import REPO
 
 from journeyctl.channels import CATALOG
@@ -28,7 +29,7 @@ from journeyctl.render.escape import (
 )
 from journeyctl.render.html import content_security_policy, print_scale
 from journeyctl.render.labels import LabelCatalogs, Labels, choose_language
-from journeyctl.render.markup import ICON_NAMES
+from journeyctl.render.markup import ICON_NAMES, escape_by_replacing, escaped, icon
 from journeyctl.render.view import build_view, curve_cells, metric_status, safe_link
 
 TODAY = dt.date(2026, 11, 23)
@@ -235,6 +236,20 @@ def test_templates_folder_path_is_what_the_wheel_ships() -> None:
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert '"templates" = "journeyctl/templates"' in pyproject
     assert Path(shipped_templates_dir(), "map.html.j2").is_file()
+
+
+@given(st.text(alphabet=st.sampled_from("<>&\"'a é\u2028;#") | st.characters()))
+def test_the_grid_escapes_exactly_as_jinja_does(text: str) -> None:
+    # The grid's cells escape with `escaped`; Jinja's autoescaping with markupsafe.escape.
+    assert escaped(text) == escape_by_replacing(text) == str(escape(text))
+
+
+def test_labelled_icons_escape_their_label_and_name() -> None:
+    assert str(icon('x"><b>', label="<i>")) == (
+        '<svg class="icon" role="img" aria-label="&lt;i&gt;" focusable="false">'
+        '<use href="#i-x&#34;&gt;&lt;b&gt;"/></svg>'
+    )
+    assert str(icon("owner")) == '<svg class="icon" aria-hidden="true" focusable="false"><use href="#i-owner"/></svg>'
 
 
 @given(st.text())

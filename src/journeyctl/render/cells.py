@@ -1,176 +1,247 @@
-"""The grid's busiest cells, built in Python: the emotion curve, touchpoints and metrics.
+"""The grid's lanes, built in Python: every cell of every stage and step.
 
-These run for every step of every map, and each holds a dozen small values; as
-template code each value would be one escape and one output of the template's
-generator, and each card one macro call. Here every value from the map still goes
-through `escape`, and the fixed markup is written once. The output is the same, byte
-for byte, as the template code they replace (grid.html.j2 calls them).
+These run for every step of every map, and a cell holds a dozen small values; as
+template code each value would be one call to `escape` (and one Markup object) and
+one output of the template's generator, and each card one macro call. Here every
+value from the map goes through `escaped`, the fixed markup is written once, and a
+lane's row is joined and marked safe once. grid.html.j2 keeps the table's frame
+(caption, headers, lane names) and calls `stage_lane` and `step_lane` for the rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from journeyctl.render.markup import EMOTION_CLASSES, ICONS, signed
-from journeyctl.render.view import MetricView, OpportunityView, PainPointView, StepView
+from journeyctl.render.markup import EMOTION_CLASSES, ICONS, escaped, signed
+from journeyctl.render.view import MetricView, MomentContent, OpportunityView, PainPointView, StageView, StepView
+
+Labels = Callable[..., str]
+"""`t`: a label, with placeholders filled in."""
+Number = Callable[[float], str]
+"""`num`: a figure written the way the page's language writes it."""
 
 _CURVE_START: Final = (
     '"><svg class="curve" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
     '<rect class="band" x="0" y="50" width="100" height="50"/><line class="axis" x1="0" y1="50" x2="100" y2="50"/>'
 )
+_EMPTY_STAGE: Final = '<td class="stage-start"></td>\n'
+"""The one cell of a stage without steps, in a per-step row."""
 
 
-def emotion_cells(steps: Iterable[StepView], texts: Mapping[str, str]) -> Markup:
-    """The emotion lane's cells of a stage's steps."""
+def stage_lane(key: str, stages: Sequence[StageView], texts: Mapping[str, str], num: Number) -> Markup:
+    """A lane's stage-wide row: one cell per stage, as wide as its steps."""
     out: list[str] = []
+    for stage in stages:
+        out.append(f'<td colspan="{stage.span}" class="stage-start"><div class="stage-wide-content">')
+        _moment(out, key, stage.content, texts, num)
+        out.append("</div></td>")
+    return Markup("".join(out))
+
+
+def step_lane(key: str, stages: Sequence[StageView], texts: Mapping[str, str], t: Labels, num: Number) -> Markup:
+    """A lane's per-step row: one cell per step, and an empty one for a stage without steps."""
+    out: list[str] = []
+    for stage in stages:
+        if not stage.steps:
+            out.append(_EMPTY_STAGE)
+        elif key == "emotion":
+            _emotion_cells(out, stage.steps, texts)
+        elif key == "touchpoints":
+            _touchpoint_cells(out, stage.steps, texts, t)
+        else:
+            step_cell = _STEP_CELLS[key]
+            for step in stage.steps:
+                out.append(f'<td class="{escaped(step.column_class)}">' if step.column_class else "<td>")
+                step_cell(out, key, step, texts, num)
+                out.append("</td>")
+    return Markup("".join(out))
+
+
+def _actions(out: list[str], key: str, step: StepView, texts: Mapping[str, str], num: Number) -> None:
+    if step.actions:
+        out.append("<ul>")
+        out.extend(f'<li dir="auto">{escaped(action)}</li>' for action in step.actions)
+        out.append("</ul>")
+
+
+def _thoughts(out: list[str], key: str, step: StepView, texts: Mapping[str, str], num: Number) -> None:
+    if step.thoughts:
+        out.append('<ul class="plain">')
+        out.extend(f'<li class="thought" dir="auto">{escaped(thought)}</li>' for thought in step.thoughts)
+        out.append("</ul>")
+
+
+def _step_moment(out: list[str], key: str, step: StepView, texts: Mapping[str, str], num: Number) -> None:
+    _moment(out, key, step.content, texts, num)
+
+
+_STEP_CELLS: Final = {
+    "actions": _actions,
+    "thoughts": _thoughts,
+    **dict.fromkeys(("description", "owners", "questions", "pain_points", "opportunities", "metrics"), _step_moment),
+}
+
+
+def _moment(out: list[str], key: str, content: MomentContent, texts: Mapping[str, str], num: Number) -> None:
+    """What a stage or a step has in lane `key`; nothing when it has nothing there."""
+    if key == "description":
+        if content.description:
+            out.append(f'<p dir="auto">{escaped(content.description)}</p>')
+    elif key == "owners":
+        if content.owner:
+            out.append(f'<span class="owner">{ICONS["owner"]}<span dir="auto">{escaped(content.owner)}</span></span>')
+    elif key == "questions":
+        if content.questions:
+            out.append('<ul class="plain">')
+            question = ICONS["question"]
+            out.extend(f'<li>{question} <span dir="auto">{escaped(q)}</span></li>' for q in content.questions)
+            out.append("</ul>")
+    elif key == "pain_points":
+        _pain_cards(out, content.pain_points, texts)
+    elif key == "opportunities":
+        _opportunity_cards(out, content.opportunities, texts)
+    elif key == "metrics":
+        _metric_cards(out, content.metrics, texts, num)
+
+
+def _emotion_cells(out: list[str], steps: Iterable[StepView], texts: Mapping[str, str]) -> None:
     for step in steps:
         curve = step.curve
         out.append('<td class="emotion ')
-        out.append(escape(step.column_class))
+        out.append(escaped(step.column_class))
         if curve.lowest:
             out.append(" lowest")
         out.append(_CURVE_START)
         if curve.y is not None:
             if curve.line_path:
-                out.append(f'<path class="line" d="{escape(curve.line_path)}"/>')
-            dot = escape("M50 %g h0" % curve.y)  # noqa: UP031 - the template's format filter, exactly
-            tone = escape(EMOTION_CLASSES[curve.value]) if curve.value is not None else ""
+                out.append(f'<path class="line" d="{escaped(curve.line_path)}"/>')
+            dot = "M50 %g h0" % curve.y  # noqa: UP031 - %g: as few digits as the value needs
+            tone = EMOTION_CLASSES[curve.value] if curve.value is not None else ""
             out.append(f'<path class="dot-ring" d="{dot}"/><path class="dot {tone}" d="{dot}"/>')
         out.append('</svg>\n<span class="emotion-label">')
         value = curve.value
         if value is not None:
             out.append(
-                f'<span class="swatch {escape(EMOTION_CLASSES[value])}"></span>'
-                f"<span>{escape(texts[f'emotion.{value}'])} ({escape(signed(value))})</span>"
+                f'<span class="swatch {EMOTION_CLASSES[value]}"></span>'
+                f"<span>{escaped(texts[f'emotion.{value}'])} ({signed(value)})</span>"
             )
             if curve.lowest:
-                out.append(f' <span class="badge lowest">{escape(texts["emotion.lowest"])}</span>')
+                out.append(f' <span class="badge lowest">{escaped(texts["emotion.lowest"])}</span>')
         else:
-            out.append(f'<span class="muted">{escape(texts["emotion.none"])}</span>')
+            out.append(f'<span class="muted">{escaped(texts["emotion.none"])}</span>')
         out.append("</span></td>")
-    return Markup("".join(out))
 
 
-def touchpoint_cells(steps: Iterable[StepView], texts: Mapping[str, str], t: Callable[..., str]) -> Markup:
-    """The touchpoints lane's cells of a stage's steps."""
-    out: list[str] = []
+def _touchpoint_cells(out: list[str], steps: Iterable[StepView], texts: Mapping[str, str], t: Labels) -> None:
     for step in steps:
-        out.append(f'<td class="{escape(step.column_class)}">' if step.column_class else "<td>")
+        out.append(f'<td class="{escaped(step.column_class)}">' if step.column_class else "<td>")
         for tp in step.touchpoints:
-            out.append(
-                f'<div class="touchpoint{" moment-of-truth" if tp.moment_of_truth else ""}" id="{escape(tp.anchor)}">\n'
-            )
+            moment = " moment-of-truth" if tp.moment_of_truth else ""
+            out.append(f'<div class="touchpoint{moment}" id="{escaped(tp.anchor)}">\n')
             channel = texts[f"channel.{tp.channel_id}"] if tp.builtin_channel else tp.channel_name
-            out.append(f'<span class="channel">{ICONS[tp.icon]}<span dir="auto">{escape(channel)}</span></span>\n')
-            if tp.name or tp.link:
-                if tp.link:
-                    out.append(
-                        f'<span dir="auto"><a href="{escape(tp.link.href)}" rel="noopener noreferrer" target="_blank">'
-                        f"{escape(tp.name or tp.link.text)}</a></span>"
-                    )
-                else:
-                    out.append(f'<span dir="auto">{escape(tp.name)}</span>')
+            out.append(f'<span class="channel">{ICONS[tp.icon]}<span dir="auto">{escaped(channel)}</span></span>\n')
+            if tp.link:
+                out.append(
+                    f'<span dir="auto"><a href="{escaped(tp.link.href)}" rel="noopener noreferrer" target="_blank">'
+                    f"{escaped(tp.name or tp.link.text)}</a></span>"
+                )
+            elif tp.name:
+                out.append(f'<span dir="auto">{escaped(tp.name)}</span>')
             if tp.description:
-                out.append(f'<span class="muted" dir="auto">{escape(tp.description)}</span>')
+                out.append(f'<span class="muted" dir="auto">{escaped(tp.description)}</span>')
             if tp.unsafe_url:
                 out.append(
-                    f'<span class="unsafe-url" title="{escape(texts["touchpoint.unsafe_url"])}">'
-                    f"{escape(tp.unsafe_url)}</span>"
+                    f'<span class="unsafe-url" title="{escaped(texts["touchpoint.unsafe_url"])}">'
+                    f"{escaped(tp.unsafe_url)}</span>"
                 )
             if tp.rating:
                 low = " rating-low" if tp.rating <= 2 else ""
                 out.append(
                     f'<span class="rating{low}"><span class="stars" aria-hidden="true">'
-                    f"{escape('★' * tp.rating)}{escape('☆' * (5 - tp.rating))}</span>"
-                    f"<span>{escape(t('touchpoint.rating', rating=tp.rating))}</span></span>"
+                    f"{'★' * tp.rating}{'☆' * (5 - tp.rating)}</span>"
+                    f"<span>{escaped(t('touchpoint.rating', rating=tp.rating))}</span></span>"
                 )
             if tp.moment_of_truth:
                 out.append(
                     f'<span class="badge mot">{ICONS["moment-of-truth"]}'
-                    f"{escape(texts['touchpoint.moment_of_truth'])}</span>"
+                    f"{escaped(texts['touchpoint.moment_of_truth'])}</span>"
                 )
             out.append("</div>")
         out.append("</td>")
-    return Markup("".join(out))
 
 
-def metric_cards(items: Iterable[MetricView], texts: Mapping[str, str], num: Callable[[float], str]) -> Markup:
-    """A moment's metrics, each as a card."""
-    out: list[str] = []
+def _metric_cards(out: list[str], items: Iterable[MetricView], texts: Mapping[str, str], num: Number) -> None:
     for m in items:
-        out.append(f'<div class="card metric {escape(m.status)}" id="{escape(m.anchor)}">\n')
-        out.append(f'<span class="metric-name" dir="auto">{escape(m.name)}</span>')
+        status = m.status  # one of four fixed keys: class names as they are
+        out.append(f'<div class="card metric {status}" id="{escaped(m.anchor)}">\n')
+        out.append(f'<span class="metric-name" dir="auto">{escaped(m.name)}</span>')
         if m.unit:
-            out.append(f' <span class="muted" dir="auto">({escape(m.unit)})</span>')
+            out.append(f' <span class="muted" dir="auto">({escaped(m.unit)})</span>')
         out.append(
-            f'<div class="figures"><span class="badge {escape(m.status)}">{escape(ICONS[m.status])}'
-            f"{escape(texts[f'metric.{m.status}'])}</span>\n"
+            f'<div class="figures"><span class="badge {status}">{ICONS[status]}'
+            f"{escaped(texts[f'metric.{status}'])}</span>\n"
         )
         if m.actual is not None:
-            out.append(f"<span>{escape(texts['metric.actual'])} <strong>{escape(num(m.actual))}</strong></span>")
+            out.append(f"<span>{escaped(texts['metric.actual'])} <strong>{escaped(num(m.actual))}</strong></span>")
         if m.target is not None:
-            out.append(f"<span>{escape(texts['metric.target'])} <strong>{escape(num(m.target))}</strong></span>")
+            out.append(f"<span>{escaped(texts['metric.target'])} <strong>{escaped(num(m.target))}</strong></span>")
         arrow = "↑" if m.direction == "increase" else "↓"
-        out.append(f'<span class="muted">{escape(arrow)} {escape(texts[f"direction.{m.direction}"])}</span></div>\n')
+        out.append(f'<span class="muted">{arrow} {escaped(texts[f"direction.{m.direction}"])}</span></div>\n')
         if m.source or m.owner:
             out.append('<p class="card-foot">')
             if m.source:
-                out.append(f'{escape(texts["card.source"])} <span dir="auto">{escape(m.source)}</span>')
+                out.append(f'{escaped(texts["card.source"])} <span dir="auto">{escaped(m.source)}</span>')
             if m.source and m.owner:
                 out.append(" · ")
             if m.owner:
-                out.append(f'{escape(texts["card.owner"])} <span dir="auto">{escape(m.owner)}</span>')
+                out.append(f'{escaped(texts["card.owner"])} <span dir="auto">{escaped(m.owner)}</span>')
             out.append("</p>")
         out.append("</div>")
-    return Markup("".join(out))
 
 
-def pain_cards(items: Iterable[PainPointView], texts: Mapping[str, str]) -> Markup:
-    """A moment's pain points, each as a card."""
-    out: list[str] = []
+def _pain_cards(out: list[str], items: Iterable[PainPointView], texts: Mapping[str, str]) -> None:
     for p in items:
-        severity = escape(p.severity)
+        severity = escaped(p.severity)
         out.append(
-            f'<div class="card pain sev-{severity}" id="{escape(p.anchor)}">\n'
+            f'<div class="card pain sev-{severity}" id="{escaped(p.anchor)}">\n'
             f'<div class="card-head"><span class="badge sev-{severity}">{ICONS["pain"]}'
-            f"{escape(texts[f'severity.{p.severity}'])}</span></div>\n"
-            f'<p dir="auto">{escape(p.description)}</p>\n'
+            f"{escaped(texts[f'severity.{p.severity}'])}</span></div>\n"
+            f'<p dir="auto">{escaped(p.description)}</p>\n'
         )
         if p.source:
-            source = escape(p.source)
-            out.append(f'<p class="card-foot">{escape(texts["card.source"])} <span dir="auto">{source}</span></p>')
+            out.append(
+                f'<p class="card-foot">{escaped(texts["card.source"])} <span dir="auto">{escaped(p.source)}</span></p>'
+            )
         out.append("</div>")
-    return Markup("".join(out))
 
 
-def opportunity_cards(items: Iterable[OpportunityView], texts: Mapping[str, str]) -> Markup:
-    """A moment's opportunities, each as a card."""
-    out: list[str] = []
+def _opportunity_cards(out: list[str], items: Iterable[OpportunityView], texts: Mapping[str, str]) -> None:
     for o in items:
         out.append(
-            f'<div class="card opportunity" id="{escape(o.anchor)}">\n'
-            f'<div class="card-head"><span class="badge prio-{escape(o.priority)}">'
-            f"{escape(texts[f'priority.{o.priority}'])}</span> "
-            f'<span class="badge status status-{escape(o.status)}">{escape(texts[f"status.{o.status}"])}</span></div>\n'
-            f'<p dir="auto">{escape(o.description)}</p>\n'
+            f'<div class="card opportunity" id="{escaped(o.anchor)}">\n'
+            f'<div class="card-head"><span class="badge prio-{escaped(o.priority)}">'
+            f"{escaped(texts[f'priority.{o.priority}'])}</span> "
+            f'<span class="badge status status-{escaped(o.status)}">'
+            f"{escaped(texts[f'status.{o.status}'])}</span></div>\n"
+            f'<p dir="auto">{escaped(o.description)}</p>\n'
         )
         if o.owner or o.addresses:
             out.append('<p class="card-foot">')
             if o.owner:
-                out.append(f'{ICONS["owner"]} {escape(texts["card.owner"])} <span dir="auto">{escape(o.owner)}</span>')
+                owner = escaped(o.owner)
+                out.append(f'{ICONS["owner"]} {escaped(texts["card.owner"])} <span dir="auto">{owner}</span>')
             if o.addresses:
                 if o.owner:
                     out.append("<br>")
-                out.append(f"{escape(texts['opportunity.addresses'])} ")
+                out.append(f"{escaped(texts['opportunity.addresses'])} ")
                 out.append(
                     ", ".join(
-                        f'<a href="#{escape(a.anchor)}">{escape(a.id)}</a>' if a.anchor else str(escape(a.id))
+                        f'<a href="#{escaped(a.anchor)}">{escaped(a.id)}</a>' if a.anchor else escaped(a.id)
                         for a in o.addresses
                     )
                 )
             out.append("</p>")
         out.append("</div>")
-    return Markup("".join(out))

@@ -12,7 +12,7 @@ from typing import Final
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from journeyctl.render.cells import emotion_cells, metric_cards, opportunity_cards, pain_cards, touchpoint_cells
+from journeyctl.render.cells import stage_lane, step_lane
 from journeyctl.render.escape import (
     markdown_cell,
     markdown_inline,
@@ -71,13 +71,7 @@ def create_environment(user_templates: Path | None = None) -> Environment:
         auto_reload=False,
     )
     environment.globals.update(TEMPLATE_GLOBALS)
-    environment.globals.update(
-        emotion_cells=emotion_cells,
-        metric_cards=metric_cards,
-        opportunity_cards=opportunity_cards,
-        pain_cards=pain_cards,
-        touchpoint_cells=touchpoint_cells,
-    )
+    environment.globals.update(stage_lane=stage_lane, step_lane=step_lane)
     environment.filters.update(
         md_inline=markdown_inline,
         md_cell=markdown_cell,
