@@ -31,6 +31,58 @@ _EMPTY_STAGE: Final = '<td class="stage-start"></td>\n'
 """The one cell of a stage without steps, in a per-step row."""
 
 
+def stage_heads(stages: Sequence[StageView], texts: Mapping[str, str], t: Labels) -> Markup:
+    """The header row's cells: each stage's name, phase and findings, as wide as its steps."""
+    out: list[str] = []
+    for stage in stages:
+        out.append(
+            f'<th scope="colgroup" colspan="{stage.span}" class="stage-head" id="{escaped(stage.anchor)}">'
+            f'<div class="stage-label"><span class="stage-name" dir="auto">{escaped(stage.name)}</span>'
+        )
+        if stage.phase:
+            out.append(f'<span class="phase">{escaped(texts[f"phase.{stage.phase}"])}</span>')
+        if stage.findings:
+            _findings_mark(out, stage.findings, t)
+        out.append("</div></th>\n")
+    return Markup("".join(out))
+
+
+def step_heads(stages: Sequence[StageView], texts: Mapping[str, str], t: Labels) -> Markup:
+    """The second header row's cells: each step's name, milestone, personas and findings."""
+    out: list[str] = []
+    for stage in stages:
+        if not stage.steps:
+            out.append(f'<th scope="col" class="step-head stage-start muted">{escaped(texts["map.no_steps"])}</th>\n')
+        for step in stage.steps:
+            out.append(
+                f'<th scope="col" class="step-head {escaped(step.column_class)}" id="{escaped(step.anchor)}">'
+                f'<span class="step-name" dir="auto">{escaped(step.name)}</span>\n'
+            )
+            if step.milestone or step.personas or step.findings:
+                out.append('<span class="step-meta">')
+                if step.milestone:
+                    milestone = escaped(texts["step.milestone"])
+                    out.append(f'<span class="badge milestone">{ICONS["milestone"]}{milestone}</span>')
+                for p in step.personas:
+                    out.append(
+                        f'<span class="chip"><a href="#{escaped(p.anchor)}" dir="auto">{escaped(p.name)}</a></span>'
+                    )
+                if step.findings:
+                    _findings_mark(out, step.findings, t)
+                out.append("</span>")
+            out.append("</th>\n")
+    return Markup("".join(out))
+
+
+def _findings_mark(out: list[str], numbers: Sequence[int], t: Labels) -> None:
+    """How many findings concern an element, linked to the first of them in the list."""
+    label = escaped(t("finding.marker", count=len(numbers)))
+    out.append(
+        f'<a class="badge findings-mark" href="#finding-{numbers[0]}" aria-label="{label}">'
+        f"{ICONS['finding']}{len(numbers)}</a>"
+    )
+
+
 def stage_lane(key: str, stages: Sequence[StageView], texts: Mapping[str, str], num: Number) -> Markup:
     """A lane's stage-wide row: one cell per stage, as wide as its steps."""
     out: list[str] = []

@@ -12,7 +12,7 @@ from typing import Final
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from journeyctl.render.cells import stage_lane, step_lane
+from journeyctl.render.cells import stage_heads, stage_lane, step_heads, step_lane
 from journeyctl.render.escape import (
     markdown_cell,
     markdown_inline,
@@ -21,6 +21,7 @@ from journeyctl.render.escape import (
     mermaid_score,
     mermaid_text,
 )
+from journeyctl.render.findings import finding_items
 from journeyctl.render.markup import TEMPLATE_GLOBALS
 
 HTML_TEMPLATE_SUFFIX: Final = "html.j2"
@@ -71,7 +72,13 @@ def create_environment(user_templates: Path | None = None) -> Environment:
         auto_reload=False,
     )
     environment.globals.update(TEMPLATE_GLOBALS)
-    environment.globals.update(stage_lane=stage_lane, step_lane=step_lane)
+    environment.globals.update(
+        stage_heads=stage_heads,
+        step_heads=step_heads,
+        stage_lane=stage_lane,
+        step_lane=step_lane,
+        finding_items=finding_items,
+    )
     environment.filters.update(
         md_inline=markdown_inline,
         md_cell=markdown_cell,

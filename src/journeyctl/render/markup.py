@@ -63,6 +63,16 @@ def signed(value: int) -> str:
     return f"\u2212{-value}" if value < 0 else "0"
 
 
+def meter(percent: int) -> Markup:
+    """A bar filled to `percent`, amber below 80% and red below 50%."""
+    tone = "" if percent >= 80 else (" warn" if percent >= 50 else " bad")
+    return Markup(
+        f'<svg class="bar{tone}" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+        '<rect class="track" width="100" height="4" rx="2"/>'
+        f'<rect class="fill" width="{int(percent)}" height="4" rx="2"/></svg>'
+    )
+
+
 ICON_NAMES: Final = (
     *("website", "mobile-app", "email", "sms", "messaging", "social-media", "search", "paid-ads", "reviews", "chat"),
     *("chatbot", "phone", "store", "salesperson", "event", "print", "direct-mail", "packaging", "tv-radio"),
@@ -73,4 +83,10 @@ ICON_NAMES: Final = (
 ICONS: Final = {name: _decorative_icon(name) for name in ICON_NAMES}
 """Decorative icons by name, built once: the grid looks them up for every cell."""
 
-TEMPLATE_GLOBALS: Final = {"icon": icon, "icons": ICONS, "signed": signed, "emotion_classes": EMOTION_CLASSES}
+TEMPLATE_GLOBALS: Final = {
+    "icon": icon,
+    "icons": ICONS,
+    "meter": meter,
+    "signed": signed,
+    "emotion_classes": EMOTION_CLASSES,
+}

@@ -23,6 +23,7 @@ from journeyctl.model import InlinePersona, Journey, Metric, Opportunity, Person
 SAFE_URL_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 _SPACE_OR_CONTROL: Final = re.compile(r"[\s\x00-\x1f\x7f]")
 SEVERITIES: Final = ("critical", "high", "medium", "low")
+FINDING_SEVERITIES: Final = ("error", "warning", "info")
 MetricStatus = Literal["on-target", "off-target", "unmeasured", "no-target"]
 
 Parts = tuple[str | int, ...]
@@ -239,6 +240,8 @@ class Health:
     lowest_steps: tuple[StepView, ...]
     """The steps at the curve's lowest point (when it dips below neutral)."""
     findings: tuple[Finding, ...]
+    findings_by_severity: tuple[tuple[str, int], ...]
+    """How many findings are errors, warnings and infos, in that order."""
     lint_available: bool
 
 
@@ -627,6 +630,9 @@ def _health(
         pains_by_severity=tuple((severity, sum(1 for p in pains if p.severity == severity)) for severity in SEVERITIES),
         lowest_steps=tuple(step for step in steps if step.curve.lowest),
         findings=findings,
+        findings_by_severity=tuple(
+            (level, sum(1 for f in findings if f.severity == level)) for level in FINDING_SEVERITIES
+        ),
         lint_available=lint_available,
     )
 
