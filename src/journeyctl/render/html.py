@@ -119,6 +119,7 @@ def _pages(
         text = index.render(
             entries=entries,
             t=index_labels,
+            L=index_labels.texts,
             html_lang=index_labels.lang,
             sources=", ".join(view.source_file for view in views),
             **shared,

@@ -10,6 +10,7 @@ language-neutral: enum values are kept as keys for the label catalogs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -284,6 +285,7 @@ class JourneyView:
 # Building
 
 
+@functools.lru_cache(maxsize=4096)  # every finding links its rule's documentation
 def safe_link(url: str | None) -> SafeLink | None:
     """The URL as a link when its scheme is http, https or mailto; None for anything else.
 
@@ -371,45 +373,59 @@ def parse_path(path: str) -> Parts:
     return tuple(int(index) if index else name for name, index in _PATH_TOKEN.findall(path))
 
 
-def _anchor_map(journey: Journey, personas: Sequence[PersonaView]) -> dict[Parts, tuple[str, str]]:
-    """Every element a finding can be about: document path -> (HTML anchor, name to show)."""
-    anchors: dict[Parts, tuple[str, str]] = {(): ("journey", journey.title)}
-    shown = {persona.id: persona for persona in personas}
-    for index, ref in enumerate(journey.personas):
-        persona = shown.get(ref if isinstance(ref, str) else ref.id)
-        if persona is not None:  # indexes follow the file, even if a reference did not resolve
-            anchors[("personas", index)] = (persona.anchor, persona.name)
-    for stage_index, stage in enumerate(journey.stages):
-        stage_parts: Parts = ("stages", stage_index)
-        anchors[stage_parts] = (f"stage-{stage.id}", stage.name)
-        moments: list[tuple[Parts, Stage | Step]] = [(stage_parts, stage)]
-        for step_index, step in enumerate(stage.steps):
-            step_parts: Parts = (*stage_parts, "steps", step_index)
-            anchors[step_parts] = (f"step-{step.id}", step.name)
-            moments.append((step_parts, step))
-            for index, touchpoint in enumerate(step.touchpoints):
-                parts: Parts = (*step_parts, "touchpoints", index)
-                anchors[parts] = (_path_anchor(parts), touchpoint.name or touchpoint.channel)
-        for parts, moment in moments:
-            for index, pain in enumerate(moment.pain_points):
-                anchors[(*parts, "pain_points", index)] = (f"pain-{pain.id}", pain.id)
-            for index, opportunity in enumerate(moment.opportunities):
-                anchors[(*parts, "opportunities", index)] = (f"opportunity-{opportunity.id}", opportunity.id)
-            for index, metric in enumerate(moment.metrics):
-                metric_parts: Parts = (*parts, "metrics", index)
-                anchors[metric_parts] = (_path_anchor(metric_parts), metric.name)
-    return anchors
+def _finding_target(journey: Journey, personas: Mapping[str, PersonaView], parts: Parts) -> tuple[str, str]:
+    """The element of the page closest to what a document path names: (HTML anchor, name to show).
+
+    The path is walked down the journey as far as it names something the page shows
+    with an anchor; what it names below that (a field, an item of a list) is part of it.
+    """
+    journey_target = ("journey", journey.title)
+    if _names_item(parts, 0, "personas", journey.personas):
+        ref = journey.personas[int(parts[1])]  # indexes follow the file, even if a reference did not resolve
+        persona = personas.get(ref if isinstance(ref, str) else ref.id)
+        return (persona.anchor, persona.name) if persona is not None else journey_target
+    if not _names_item(parts, 0, "stages", journey.stages):
+        return journey_target
+    stage_index = int(parts[1])
+    stage = journey.stages[stage_index]
+    moment: Stage | Step = stage
+    target = (f"stage-{stage.id}", stage.name)
+    prefix = f"at-stages-{stage_index}"
+    at = 2
+    if _names_item(parts, 2, "steps", stage.steps):
+        step = stage.steps[int(parts[3])]
+        moment, target, prefix, at = step, (f"step-{step.id}", step.name), f"{prefix}-steps-{parts[3]}", 4
+        if _names_item(parts, 4, "touchpoints", step.touchpoints):
+            touchpoint = step.touchpoints[int(parts[5])]
+            return (f"{prefix}-touchpoints-{parts[5]}", touchpoint.name or touchpoint.channel)
+    if _names_item(parts, at, "pain_points", moment.pain_points):
+        pain = moment.pain_points[int(parts[at + 1])]
+        return (f"pain-{pain.id}", pain.id)
+    if _names_item(parts, at, "opportunities", moment.opportunities):
+        opportunity = moment.opportunities[int(parts[at + 1])]
+        return (f"opportunity-{opportunity.id}", opportunity.id)
+    if _names_item(parts, at, "metrics", moment.metrics):
+        return (f"{prefix}-metrics-{parts[at + 1]}", moment.metrics[int(parts[at + 1])].name)
+    return target
 
 
-def _findings(diagnostics: Sequence[Diagnostic], anchors: Mapping[Parts, tuple[str, str]]) -> tuple[Finding, ...]:
+def _names_item(parts: Parts, at: int, key: str, items: Sequence[object]) -> bool:
+    """Whether `parts[at:at + 2]` is `(key, index)` with an index that exists in `items`."""
+    if len(parts) < at + 2 or parts[at] != key:
+        return False
+    index = parts[at + 1]
+    return isinstance(index, int) and index < len(items)
+
+
+def _findings(
+    diagnostics: Sequence[Diagnostic], journey: Journey, personas: Sequence[PersonaView]
+) -> tuple[Finding, ...]:
     """Most severe first; each linked to the closest element its path names."""
     ordered = sorted(diagnostics, key=lambda d: (-d.severity, d.line, d.column, d.code))
+    shown = {persona.id: persona for persona in personas}
     found: list[Finding] = []
     for number, diagnostic in enumerate(ordered, start=1):
-        parts = parse_path(diagnostic.path)
-        while parts not in anchors:
-            parts = parts[:-1]
-        target_anchor, target_name = anchors[parts]
+        target_anchor, target_name = _finding_target(journey, shown, parse_path(diagnostic.path))
         docs = safe_link(diagnostic.docs_url)
         found.append(
             Finding(
@@ -448,6 +464,15 @@ def _persona_view(persona: InlinePersona | Persona) -> PersonaView:
     )
 
 
+_COLUMN_CLASSES: Final = {
+    (False, False): "",
+    (True, False): "stage-start",
+    (False, True): "milestone-col",
+    (True, True): "stage-start milestone-col",
+}
+"""A step column's classes by (first step of its stage, milestone)."""
+
+
 class _Builder:
     """Builds one JourneyView, collecting the channels it uses for the legend."""
 
@@ -467,9 +492,9 @@ class _Builder:
         cells = iter(curve_cells([step.emotion for _, _, _, step in self.journey.steps()]))
         views: list[StageView] = []
         for stage_index, stage in enumerate(self.journey.stages):
-            stage_parts: Parts = ("stages", stage_index)
+            stage_prefix = f"at-stages-{stage_index}"
             steps = tuple(
-                self._step((*stage_parts, "steps", step_index), step, next(cells), first=step_index == 0)
+                self._step(f"{stage_prefix}-steps-{step_index}", step, next(cells), first=step_index == 0)
                 for step_index, step in enumerate(stage.steps)
             )
             anchor = f"stage-{stage.id}"
@@ -480,7 +505,7 @@ class _Builder:
                     name=stage.name,
                     phase=stage.phase,
                     steps=steps,
-                    content=self._content(stage_parts, stage),
+                    content=self._content(stage_prefix, stage),
                     findings=self._findings_at(anchor),
                 )
             )
@@ -489,9 +514,9 @@ class _Builder:
     def _findings_at(self, anchor: str) -> tuple[int, ...]:
         return self.findings_by_anchor.get(anchor, ())
 
-    def _step(self, parts: Parts, step: Step, cell: CurveCell, *, first: bool) -> StepView:
+    def _step(self, prefix: str, step: Step, cell: CurveCell, *, first: bool) -> StepView:
+        """`prefix`: the start of the anchors of the step's parts, from its document path."""
         anchor = f"step-{step.id}"
-        classes = ("stage-start" if first else "", "milestone-col" if step.milestone else "")
         return StepView(
             id=step.id,
             anchor=anchor,
@@ -501,13 +526,13 @@ class _Builder:
             actions=tuple(step.actions),
             thoughts=tuple(step.thoughts),
             curve=cell,
-            touchpoints=tuple(self._touchpoint((*parts, "touchpoints", i), t) for i, t in enumerate(step.touchpoints)),
-            content=self._content(parts, step),
+            touchpoints=tuple(self._touchpoint(f"{prefix}-touchpoints-{i}", t) for i, t in enumerate(step.touchpoints)),
+            content=self._content(prefix, step),
             findings=self._findings_at(anchor),
-            column_class=" ".join(c for c in classes if c),
+            column_class=_COLUMN_CLASSES[first, step.milestone],
         )
 
-    def _touchpoint(self, parts: Parts, touchpoint: Touchpoint) -> TouchpointView:
+    def _touchpoint(self, anchor: str, touchpoint: Touchpoint) -> TouchpointView:
         builtin = CATALOG.get(touchpoint.channel)
         declared = self.declared_channels.get(touchpoint.channel)
         if builtin is not None:
@@ -518,12 +543,11 @@ class _Builder:
             name, kind = touchpoint.channel, "digital"
         # Built-in channels have their own icon; declared ones take their kind's.
         icon = touchpoint.channel if builtin is not None else kind
-        self.channels.setdefault(
-            touchpoint.channel, LegendChannel(touchpoint.channel, name, kind, icon, builtin is not None)
-        )
+        if touchpoint.channel not in self.channels:
+            self.channels[touchpoint.channel] = LegendChannel(touchpoint.channel, name, kind, icon, builtin is not None)
         link = safe_link(touchpoint.url)
         return TouchpointView(
-            anchor=_path_anchor(parts),
+            anchor=anchor,
             channel_id=touchpoint.channel,
             channel_name=name,
             channel_kind=kind,
@@ -537,7 +561,7 @@ class _Builder:
             moment_of_truth=touchpoint.moment_of_truth,
         )
 
-    def _content(self, parts: Parts, moment: Stage | Step) -> MomentContent:
+    def _content(self, prefix: str, moment: Stage | Step) -> MomentContent:
         return MomentContent(
             description=moment.description,
             owner=moment.owner,
@@ -546,7 +570,7 @@ class _Builder:
                 PainPointView(p.id, f"pain-{p.id}", p.description, p.severity, p.source) for p in moment.pain_points
             ),
             opportunities=tuple(self._opportunity(o) for o in moment.opportunities),
-            metrics=tuple(self._metric((*parts, "metrics", i), m) for i, m in enumerate(moment.metrics)),
+            metrics=tuple(self._metric(f"{prefix}-metrics-{i}", m) for i, m in enumerate(moment.metrics)),
         )
 
     def _opportunity(self, opportunity: Opportunity) -> OpportunityView:
@@ -560,9 +584,9 @@ class _Builder:
             addresses=tuple(AddressedPain(p, self.pain_anchors.get(p)) for p in opportunity.addresses),
         )
 
-    def _metric(self, parts: Parts, metric: Metric) -> MetricView:
+    def _metric(self, anchor: str, metric: Metric) -> MetricView:
         return MetricView(
-            anchor=_path_anchor(parts),
+            anchor=anchor,
             name=metric.name,
             target=metric.target,
             actual=metric.actual,
@@ -578,10 +602,6 @@ def _moments(journey: Journey) -> Iterable[Stage | Step]:
     for stage in journey.stages:
         yield stage
         yield from stage.steps
-
-
-def _path_anchor(parts: Parts) -> str:
-    return "at-" + "-".join(map(str, parts)).replace("_", "-")
 
 
 def _scalar_text(value: object) -> str:
@@ -657,7 +677,7 @@ def build_view(
         for ref in journey.personas
         if not isinstance(ref, str) or ref in personas
     )
-    findings = _findings(diagnostics, _anchor_map(journey, persona_views))
+    findings = _findings(diagnostics, journey, persona_views)
     chips = {p.id: PersonaChip(p.id, p.name, p.anchor) for p in persona_views}
     builder = _Builder(journey, findings, chips)
     stages = builder.stages()
