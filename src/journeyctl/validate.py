@@ -50,17 +50,20 @@ class CheckedFile:
     def valid(self) -> bool:
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
-    def slim(self) -> CheckedFile:
+    def slim(self, *, keep_model: bool = False) -> CheckedFile:
         """This file as the run-wide checks need it: findings, kind, id and personas.
 
-        No model and no node tree: small to keep by the thousand and to send from a
-        worker process. A run-wide finding rebuilds the positions from the text.
+        No node tree, no loaded data beyond those keys, and no model unless asked
+        for: small to keep by the thousand and to send from a worker process. A
+        run-wide finding rebuilds the positions from the text.
         """
+        model = self.model if keep_model else None
         if self.document is None:
-            return CheckedFile(self.file, None, None, self.diagnostics)
+            return CheckedFile(self.file, None, model, self.diagnostics)
         data = self.document.data
         summary = {key: data[key] for key in _RUN_WIDE_KEYS if key in data} if isinstance(data, dict) else data
-        return CheckedFile(self.file, YamlDocument(self.file, summary, None, self.document.raw), None, self.diagnostics)
+        document = YamlDocument(self.file, summary, None, self.document.raw)
+        return CheckedFile(self.file, document, model, self.diagnostics)
 
 
 @dataclass(slots=True)

@@ -47,8 +47,9 @@ def lint_paths(
 ) -> tuple[Run, LintResult]:
     """Validate and lint `paths`: the `Run` and `LintResult` that `lint_run` would give.
 
-    Without `keep_models` journeys keep only what the run-wide phase reads (the lint
-    command needs nothing more), and the files are checked on `jobs` processes.
+    Journeys keep only what the run-wide phase reads, and their model with
+    `keep_models` (render builds its pages from them); without it the lint command
+    needs nothing more, and the files are checked on `jobs` processes.
     """
     targets, path_problems = discover(paths)
     journey_context = LintContext(today=today, owners=config.owners, run_has_journeys=True)
@@ -104,7 +105,7 @@ def _check_and_lint(
     findings = _lint_one(checked, config, context)
     figures = coverage([model])
     document.release_nodes()
-    return _LintedFile(checked if keep_models else checked.slim(), findings, figures)
+    return _LintedFile(checked.slim(keep_model=keep_models), findings, figures)
 
 
 def _lint_one(checked: CheckedFile, config: LintConfig, context: LintContext) -> list[Diagnostic]:
