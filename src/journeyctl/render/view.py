@@ -1,6 +1,7 @@
 """The view model: what the templates see of a journey.
 
-Small frozen records with the stages in order, the lanes worth drawing and the
+Small immutable records (named tuples: the cheapest to build, and a run builds
+hundreds of thousands) with the stages in order, the lanes worth drawing and the
 figures computed once (coverage, emotion curve, metric status). Templates never see
 loader or Pydantic objects, so a template cannot reach into the file, and the numbers
 a map shows are computed and tested here rather than in Jinja. Everything stays
@@ -13,8 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from journeyctl.channels import CATALOG
@@ -30,16 +30,14 @@ MetricStatus = Literal["on-target", "off-target", "unmeasured", "no-target"]
 Parts = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SafeLink:
+class SafeLink(NamedTuple):
     """A URL the renderer will link: its scheme is http, https or mailto, checked here again."""
 
     href: str
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class TouchpointView:
+class TouchpointView(NamedTuple):
     anchor: str
     channel_id: str
     channel_name: str
@@ -55,8 +53,7 @@ class TouchpointView:
     moment_of_truth: bool
 
 
-@dataclass(frozen=True, slots=True)
-class PainPointView:
+class PainPointView(NamedTuple):
     id: str
     anchor: str
     description: str
@@ -64,14 +61,12 @@ class PainPointView:
     source: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class AddressedPain:
+class AddressedPain(NamedTuple):
     id: str
     anchor: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class OpportunityView:
+class OpportunityView(NamedTuple):
     id: str
     anchor: str
     description: str
@@ -81,8 +76,7 @@ class OpportunityView:
     addresses: tuple[AddressedPain, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class MetricView:
+class MetricView(NamedTuple):
     anchor: str
     name: str
     target: float | None
@@ -94,8 +88,7 @@ class MetricView:
     status: MetricStatus
 
 
-@dataclass(frozen=True, slots=True)
-class MomentContent:
+class MomentContent(NamedTuple):
     """What stages and steps share."""
 
     description: str | None
@@ -106,8 +99,7 @@ class MomentContent:
     metrics: tuple[MetricView, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CurveCell:
+class CurveCell(NamedTuple):
     """One step's slice of the emotion curve, in a 0..100 box (y grows downwards).
 
     The line enters at the left edge half-way between the previous step's level and
@@ -126,15 +118,13 @@ class CurveCell:
     """SVG path data of the line through this step's slice; empty where it breaks."""
 
 
-@dataclass(frozen=True, slots=True)
-class PersonaChip:
+class PersonaChip(NamedTuple):
     id: str
     name: str
     anchor: str
 
 
-@dataclass(frozen=True, slots=True)
-class StepView:
+class StepView(NamedTuple):
     id: str
     anchor: str
     name: str
@@ -151,8 +141,7 @@ class StepView:
     """CSS classes of the step's column: where a stage starts, milestones."""
 
 
-@dataclass(frozen=True, slots=True)
-class StageView:
+class StageView(NamedTuple):
     id: str
     anchor: str
     name: str
@@ -167,8 +156,7 @@ class StageView:
         return max(1, len(self.steps))
 
 
-@dataclass(frozen=True, slots=True)
-class Lane:
+class Lane(NamedTuple):
     """A row group of the grid; drawn only when some stage or step has something in it."""
 
     key: str
@@ -176,8 +164,7 @@ class Lane:
     step_row: bool
 
 
-@dataclass(frozen=True, slots=True)
-class PersonaView:
+class PersonaView(NamedTuple):
     id: str
     anchor: str
     name: str
@@ -192,8 +179,7 @@ class PersonaView:
     habits: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Review:
+class Review(NamedTuple):
     last_reviewed: dt.date | None
     every_days: int | None
     due: dt.date | None
@@ -201,8 +187,7 @@ class Review:
     """Days past the due date; 0 when not overdue or no schedule is set."""
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     number: int
     anchor: str
     code: str
@@ -216,8 +201,7 @@ class Finding:
     docs_url: str
 
 
-@dataclass(frozen=True, slots=True)
-class Coverage:
+class Coverage(NamedTuple):
     covered: int
     total: int
 
@@ -226,8 +210,7 @@ class Coverage:
         return round(100 * self.covered / self.total) if self.total else 0
 
 
-@dataclass(frozen=True, slots=True)
-class Health:
+class Health(NamedTuple):
     owners: Coverage
     """Stages and steps with an owner."""
     metrics: Coverage
@@ -246,8 +229,7 @@ class Health:
     lint_available: bool
 
 
-@dataclass(frozen=True, slots=True)
-class LegendChannel:
+class LegendChannel(NamedTuple):
     id: str
     name: str
     kind: str
@@ -255,8 +237,7 @@ class LegendChannel:
     builtin: bool
 
 
-@dataclass(frozen=True, slots=True)
-class JourneyView:
+class JourneyView(NamedTuple):
     id: str
     source_file: str
     title: str
