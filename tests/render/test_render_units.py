@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from jinja2 import Environment
 from markupsafe import escape
 from render_helpers import REPO
 
@@ -193,6 +194,17 @@ def test_autoescape_is_decided_by_the_real_template_suffixes(tmp_path: Path) -> 
     assert environment.get_template("probe.md.j2").render(x=hostile) == hostile  # escaped by md_* filters instead
     assert environment.get_template("probe.mmd.j2").render(x=hostile) == hostile
     assert environment.from_string("{{ x }}").render(x="<b>") == "<b>"
+
+
+def test_the_names_html_templates_see_are_documented() -> None:
+    # Everything journeyctl adds to Jinja's own globals is in docs/rendering.md's
+    # table, and the table names nothing that does not exist.
+    ours = set(create_environment().globals) - set(Environment().globals)
+    section = (REPO / "docs" / "rendering.md").read_text(encoding="utf-8").split("## Custom templates")[1]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    documented = {name for row in rows for name in re.findall(r"`(\w+)[(\[]", row.split(" | ")[0])}
+    variables = {"t", "L", "num"}  # given to each page by journeyctl.render.html
+    assert documented - variables == ours
 
 
 def test_every_shipped_template_compiles() -> None:
