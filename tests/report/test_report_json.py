@@ -10,7 +10,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from report_sample import CASES, assert_matches, render, schema_validator
+from hypothesis import given
+from hypothesis import strategies as st
+from report_sample import CASES, assert_matches, render, sample_report, schema_validator
 
 from journeyctl.report.json_format import SCHEMA_VERSION
 
@@ -135,3 +137,13 @@ def test_lint_output_matches_the_schema(run_cli: RunCli, examples_copy: Path) ->
     documented = re.findall(r"`([a-z_]+)`", OUTPUT_DOC.read_text(encoding="utf-8"))
     extra = set(report["summary"]) - {"files", "files_with_problems", "error", "warning", "info"}
     assert extra <= set(documented), f"undocumented summary figures: {extra - set(documented)}"
+
+
+@given(st.text(), st.text())
+def test_the_layout_is_jsons_own_indent_2(message: str, file: str) -> None:
+    # The long lists are encoded record by record; the text must be what json.dumps
+    # with indent=2 makes of the same document, whatever the findings say.
+    report = sample_report()
+    report.diagnostics[0] = dataclasses.replace(report.diagnostics[0], message=message, file=file)
+    text = render("json", report)
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
