@@ -119,6 +119,12 @@ class Table:
     """One uncounted round first: start-up times need byte code written and files cached."""
     rounds: int | None = None
     """Fewer rounds than the others, for rows that take minutes."""
+    least_rounds: int = 1
+    """More rounds than the others, for rows of a tenth of a second: the noise of a
+    shared machine is largest, relative to the time measured, on the shortest runs."""
+
+    def rounds_for(self, runs: int) -> int:
+        return max(min(runs, self.rounds or runs), self.least_rounds)
 
     def row(self, label: str) -> Row:
         return next(row for row in self.rows if row.label == label)
@@ -169,7 +175,7 @@ def run_tables(tables: list[Table], runs: int, progress: Callable[[str], None]) 
     the table asks for one). A failing row is reported, not fatal."""
     environment = child_environment()
     for table in tables:
-        rounds = min(runs, table.rounds or runs)
+        rounds = table.rounds_for(runs)
         progress(f"{table.title}: {rounds} rounds of {len(table.rows)} rows")
         for round_number in range(0 if table.warm_up else 1, rounds + 1):
             for row in table.rows:
@@ -328,6 +334,7 @@ def build_tables(commands: Commands, quick: bool) -> list[Table]:
                 ),
             ],
             warm_up=True,
+            least_rounds=15,
         ),
         *scaling_tables(commands, quick),
     ]
@@ -540,11 +547,21 @@ def _commit() -> str:
     return result.stdout.strip() or "unknown"
 
 
+def _other_rounds(tables: list[Table], runs: int) -> str:
+    """The tables measured over another number of rounds than `runs`, e.g. " (start-up: 15)"."""
+    others = [f"{_short_title(table)}: {table.rounds_for(runs)}" for table in tables if table.rounds_for(runs) != runs]
+    return f" ({'; '.join(others)})" if others else ""
+
+
+def _short_title(table: Table) -> str:
+    return table.title.split(" (")[0].lower()
+
+
 def report(tables: list[Table], runs: int, command: str) -> str:
     lines = [
         "# Benchmark results",
         "",
-        f"`{command}`: whole processes, medians of {runs} rounds (the peers on 1,000 files: 2),",
+        f"`{command}`: whole processes, medians of {runs} rounds{_other_rounds(tables, runs)},",
         "rows run round-robin, the start-up and 1,000-file tables after an uncounted warm-up round.",
         "Ratios are to the first row of each table; the scaling tables compare each size with the",
         "floor on the same input. CPU is user + system time, steadier than wall time under load.",
