@@ -155,6 +155,42 @@ def test_findings_link_to_the_closest_element_they_name() -> None:
     assert step_c.findings == (1,)
 
 
+def test_findings_about_touchpoints_and_metrics_link_to_their_cards() -> None:
+    stages = [
+        {
+            "id": "s",
+            "name": "S",
+            "metrics": [{"name": "nps"}],
+            "steps": [
+                {"id": "a", "name": "A"},
+                {
+                    "id": "b",
+                    "name": "B",
+                    "touchpoints": [{"channel": "email"}, {"channel": "website"}],
+                    "metrics": [{"name": "m1"}, {"name": "m2"}],
+                },
+            ],
+        }
+    ]
+    paths = ["stages[0].metrics[0].target", "stages[0].steps[1].touchpoints[1].url", "stages[0].steps[1].metrics[1]"]
+    view = build_view(
+        journey(stages=stages),
+        source_file="j.yaml",
+        personas={},
+        today=TODAY,
+        diagnostics=[
+            Diagnostic("JM201", "x", Severity.INFO, "m", "j.yaml", path=path, line=i) for i, path in enumerate(paths)
+        ],
+        lint_available=True,
+    )
+    stage = view.stages[0]
+    step = stage.steps[1]
+    drawn = [stage.content.metrics[0].anchor, step.touchpoints[1].anchor, step.content.metrics[1].anchor]
+    assert [f.target_anchor for f in view.health.findings] == drawn
+    assert [f.target_name for f in view.health.findings] == ["nps", "website", "m2"]
+    assert len(set(drawn)) == 3
+
+
 def test_catalogs_translate_every_english_label() -> None:
     folder = shipped_templates_dir() / "i18n"
     english = set(json.loads((folder / "en.json").read_text(encoding="utf-8")))

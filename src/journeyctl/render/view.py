@@ -371,14 +371,16 @@ def _finding_target(journey: Journey, personas: Mapping[str, PersonaView], parts
     stage = journey.stages[stage_index]
     moment: Stage | Step = stage
     target = (f"stage-{stage.id}", stage.name)
-    prefix = f"at-stages-{stage_index}"
+    prefix = _anchor_prefix(stage_index)
     at = 2
     if _names_item(parts, 2, "steps", stage.steps):
-        step = stage.steps[int(parts[3])]
-        moment, target, prefix, at = step, (f"step-{step.id}", step.name), f"{prefix}-steps-{parts[3]}", 4
+        step_index = int(parts[3])
+        step = stage.steps[step_index]
+        moment, target, prefix, at = step, (f"step-{step.id}", step.name), _anchor_prefix(stage_index, step_index), 4
         if _names_item(parts, 4, "touchpoints", step.touchpoints):
-            touchpoint = step.touchpoints[int(parts[5])]
-            return (f"{prefix}-touchpoints-{parts[5]}", touchpoint.name or touchpoint.channel)
+            index = int(parts[5])
+            touchpoint = step.touchpoints[index]
+            return (_part_anchor(prefix, "touchpoints", index), touchpoint.name or touchpoint.channel)
     if _names_item(parts, at, "pain_points", moment.pain_points):
         pain = moment.pain_points[int(parts[at + 1])]
         return (f"pain-{pain.id}", pain.id)
@@ -386,8 +388,20 @@ def _finding_target(journey: Journey, personas: Mapping[str, PersonaView], parts
         opportunity = moment.opportunities[int(parts[at + 1])]
         return (f"opportunity-{opportunity.id}", opportunity.id)
     if _names_item(parts, at, "metrics", moment.metrics):
-        return (f"{prefix}-metrics-{parts[at + 1]}", moment.metrics[int(parts[at + 1])].name)
+        index = int(parts[at + 1])
+        return (_part_anchor(prefix, "metrics", index), moment.metrics[index].name)
     return target
+
+
+def _anchor_prefix(stage_index: int, step_index: int | None = None) -> str:
+    """The start of the anchors of a stage's or step's touchpoints and metrics, from its document path."""
+    stage = f"at-stages-{stage_index}"
+    return stage if step_index is None else f"{stage}-steps-{step_index}"
+
+
+def _part_anchor(prefix: str, key: str, index: int) -> str:
+    """The anchor of a touchpoint or metric: `at-stages-0-steps-2-touchpoints-1`."""
+    return f"{prefix}-{key}-{index}"
 
 
 def _names_item(parts: Parts, at: int, key: str, items: Sequence[object]) -> bool:
@@ -473,9 +487,9 @@ class _Builder:
         cells = iter(curve_cells([step.emotion for _, _, _, step in self.journey.steps()]))
         views: list[StageView] = []
         for stage_index, stage in enumerate(self.journey.stages):
-            stage_prefix = f"at-stages-{stage_index}"
+            stage_prefix = _anchor_prefix(stage_index)
             steps = tuple(
-                self._step(f"{stage_prefix}-steps-{step_index}", step, next(cells), first=step_index == 0)
+                self._step(_anchor_prefix(stage_index, step_index), step, next(cells), first=step_index == 0)
                 for step_index, step in enumerate(stage.steps)
             )
             anchor = f"stage-{stage.id}"
@@ -507,7 +521,9 @@ class _Builder:
             actions=tuple(step.actions),
             thoughts=tuple(step.thoughts),
             curve=cell,
-            touchpoints=tuple(self._touchpoint(f"{prefix}-touchpoints-{i}", t) for i, t in enumerate(step.touchpoints)),
+            touchpoints=tuple(
+                self._touchpoint(_part_anchor(prefix, "touchpoints", i), t) for i, t in enumerate(step.touchpoints)
+            ),
             content=self._content(prefix, step),
             findings=self._findings_at(anchor),
             column_class=_COLUMN_CLASSES[first, step.milestone],
@@ -551,7 +567,7 @@ class _Builder:
                 PainPointView(p.id, f"pain-{p.id}", p.description, p.severity, p.source) for p in moment.pain_points
             ),
             opportunities=tuple(self._opportunity(o) for o in moment.opportunities),
-            metrics=tuple(self._metric(f"{prefix}-metrics-{i}", m) for i, m in enumerate(moment.metrics)),
+            metrics=tuple(self._metric(_part_anchor(prefix, "metrics", i), m) for i, m in enumerate(moment.metrics)),
         )
 
     def _opportunity(self, opportunity: Opportunity) -> OpportunityView:
