@@ -66,14 +66,10 @@ def _flat_records(records: list[dict[str, Any]]) -> str:
     """A list of objects with scalar values, laid out as a second-level value of `indent=2`."""
     if not records:
         return "[]"
-    # The whole list in one call to the C encoder, with the line break and indentation
-    # that indent=2 puts between the members of a second-level object as the separator;
-    # then the boundaries between objects get their own. A real line break never occurs
-    # inside an encoded string, so "},<break>{" is only ever such a boundary.
-    text = _encode_members(records)
-    inner = text[2:-2].replace("}" + _MEMBER_BREAK + "{", "\n    },\n    {\n      ")  # without the [{ and }]
-    return "[\n    {\n      " + inner + "\n    }\n  ]"
+    # Each record in one call to the C encoder: its item separator is the line break
+    # and indentation that indent=2 puts between the members of a second-level object.
+    objects = ("    {\n      " + _encode_members(record)[1:-1] + "\n    }" for record in records)
+    return "[\n" + ",\n".join(objects) + "\n  ]"
 
 
-_MEMBER_BREAK: Final = ",\n      "
-_encode_members = json.JSONEncoder(ensure_ascii=False, separators=(_MEMBER_BREAK, ": ")).encode
+_encode_members = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": ")).encode
