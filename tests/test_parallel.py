@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
+from journeyctl.diagnostics import Diagnostic, Severity
 from journeyctl.lint import default_config, lint_run
 from journeyctl.lint.batch import lint_paths
 from journeyctl.parallel import SERIAL_BELOW, effective_jobs, map_in_order
@@ -84,3 +86,11 @@ def test_lint_file_by_file_equals_lint_of_the_whole_run(many_maps: Path) -> None
         assert result.diagnostics == expected.diagnostics
         assert result.coverage == expected.coverage
         assert run.all_diagnostics() == validate_paths([str(many_maps)]).all_diagnostics()
+
+
+def test_a_diagnostic_comes_back_from_a_worker_whole() -> None:
+    # Findings travel from worker processes pickled; every field must survive the trip.
+    diagnostic = Diagnostic(
+        "JM101", "stage-without-owner", Severity.WARNING, "msg ✓", "maps/a.yaml", "stages[0]", 3, 5, 3, 9, "fix", "u"
+    )
+    assert pickle.loads(pickle.dumps(diagnostic)) == diagnostic
