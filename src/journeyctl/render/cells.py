@@ -1,11 +1,12 @@
-"""The grid's lanes, built in Python: every cell of every stage and step.
+"""The grid's cells, built in Python: the header rows and every lane of every stage and step.
 
 These run for every step of every map, and a cell holds a dozen small values; as
 template code each value would be one call to `escape` (and one Markup object) and
 one output of the template's generator, and each card one macro call. Here every
 value from the map goes through `escaped`, the fixed markup is written once, and a
-lane's row is joined and marked safe once. grid.html.j2 keeps the table's frame
-(caption, headers, lane names) and calls `stage_lane` and `step_lane` for the rows.
+row is joined and marked safe once. grid.html.j2 keeps the table's frame (caption,
+columns, lane names) and calls `stage_heads`, `step_heads`, `stage_lane` and
+`step_lane` for the rows.
 """
 
 from __future__ import annotations
@@ -15,11 +16,10 @@ from typing import Final
 
 from markupsafe import Markup
 
+from journeyctl.render.labels import Labels
 from journeyctl.render.markup import EMOTION_CLASSES, ICONS, escaped, signed
 from journeyctl.render.view import MetricView, MomentContent, OpportunityView, PainPointView, StageView, StepView
 
-Labels = Callable[..., str]
-"""`t`: a label, with placeholders filled in."""
 Number = Callable[[float], str]
 """`num`: a figure written the way the page's language writes it."""
 

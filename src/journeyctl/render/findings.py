@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from journeyctl.render.cells import Labels
+from journeyctl.render.labels import Labels
 from journeyctl.render.markup import escaped
 from journeyctl.render.view import Finding
 
