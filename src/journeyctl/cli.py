@@ -17,8 +17,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from journeyctl import __version__
-from journeyctl.render import FORMATS as RENDER_FORMATS
-from journeyctl.report import FORMATS
+from journeyctl.formats import RENDER_FORMATS, REPORT_FORMATS
 
 app = typer.Typer(
     name="journeyctl",
@@ -30,7 +29,7 @@ app = typer.Typer(
 )
 
 EXIT_ERROR = 2
-OutputFormat = enum.Enum("OutputFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+OutputFormat = enum.Enum("OutputFormat", {name: name for name in REPORT_FORMATS}, type=str)  # type: ignore[misc]
 """The `--format` choices, straight from the format registry."""
 RenderFormat = enum.Enum("RenderFormat", {name: name for name in RENDER_FORMATS}, type=str)  # type: ignore[misc]
 """`render --format` choices, from the render format registry."""

@@ -5,8 +5,7 @@ Each format is a module with `names(views) -> list[str]`, the file names it will
 (known before anything is rendered, so that the output folder can be checked first),
 and `render(views, context)`, which yields one OutputFile at a time in that order, so
 that a page can be written and freed before the next is rendered. A module is
-imported only when chosen; this module itself stays light so that the CLI can list
-the choices without loading Jinja.
+imported only when chosen; the CLI lists the choices from journeyctl.formats.
 """
 
 from __future__ import annotations
@@ -16,16 +15,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Protocol
 
+from journeyctl.formats import RENDER_FORMATS
+
 if TYPE_CHECKING:
     from journeyctl.render.context import RenderContext
     from journeyctl.render.view import JourneyView
 
-FORMATS: Final[dict[str, str]] = {
-    "html": "journeyctl.render.html",
-    "markdown": "journeyctl.render.markdown",
-    "mermaid": "journeyctl.render.mermaid",
-}
-"""Format name -> module. The first is the default."""
+FORMATS: Final = RENDER_FORMATS
+"""Format name -> module (journeyctl.formats). The first is the default."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,14 +12,10 @@ from dataclasses import dataclass, field
 from typing import Final, Protocol, TextIO
 
 from journeyctl.diagnostics import Diagnostic, Severity
+from journeyctl.formats import REPORT_FORMATS
 
-FORMATS: Final[dict[str, str]] = {
-    "text": "journeyctl.report.text",
-    "json": "journeyctl.report.json_format",
-    "github": "journeyctl.report.github",
-    "sarif": "journeyctl.report.sarif",
-}
-"""Format name -> module. The first is the default."""
+FORMATS: Final = REPORT_FORMATS
+"""Format name -> module (journeyctl.formats). The first is the default."""
 
 
 @dataclass(frozen=True, slots=True)
