@@ -29,7 +29,7 @@ def finding_items(findings: Iterable[Finding], t: Labels) -> Markup:
             f'      <span class="badge {severity}">{escaped(t(f"finding.{f.severity}"))}</span> '
             f'<strong>{escaped(f.code)}</strong> <span class="muted">{escaped(f.name)}</span>\n'
             f"      <p>{escaped(f.message)}</p>\n"
-            f'      <p class="fix">{about} <a href="#{escaped(f.target_anchor or "")}" dir="auto">'
+            f'      <p class="fix">{about} <a href="#{escaped(f.target_anchor)}" dir="auto">'
             f"{escaped(f.target_name)}</a>"
         ]
         if f.line:

@@ -196,7 +196,8 @@ class Finding(NamedTuple):
     message: str
     fix: str
     line: int
-    target_anchor: str | None
+    target_anchor: str
+    """Every finding is about something on the page: the journey itself at the least."""
     target_name: str
     docs_url: str
 
@@ -475,9 +476,8 @@ class _Builder:
         self.journey = journey
         self.findings_by_anchor: dict[str, tuple[int, ...]] = {}
         for finding in findings:
-            if finding.target_anchor is not None:
-                known = self.findings_by_anchor.get(finding.target_anchor, ())
-                self.findings_by_anchor[finding.target_anchor] = (*known, finding.number)
+            known = self.findings_by_anchor.get(finding.target_anchor, ())
+            self.findings_by_anchor[finding.target_anchor] = (*known, finding.number)
         self.persona_chips = persona_chips
         self.pain_anchors = {pain.id: f"pain-{pain.id}" for moment in _moments(journey) for pain in moment.pain_points}
         self.declared_channels = {channel.id: channel for channel in journey.channels}
