@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from render_helpers import EXAMPLE_DIRS, EXAMPLES, HOSTILE, TODAY
 
 from journeyctl.fsutil import MANIFEST_NAME
@@ -36,6 +37,30 @@ def test_examples_render_to_one_page_each_and_an_index(run_cli, tmp_path: Path) 
         if page != "index.html":
             assert f'href="{page}"' in index
     assert not [path for path in out.iterdir() if path.name.endswith(".tmp")]
+
+
+def test_each_index_card_shows_its_own_journeys_figures(run_cli, tmp_path: Path) -> None:
+    # Each page's view is let go once the page is written and the index is drawn from
+    # a small card kept per journey: the cards must still describe the right journeys.
+    out = tmp_path / "site"
+    run_cli("render", EXAMPLES, "--out", out, "--today", TODAY, "--lang", "en")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<li class="journey-card".*?</li>', index, flags=re.DOTALL)
+    assert len(cards) == len(EXAMPLE_DIRS)
+    for folder in EXAMPLE_DIRS:
+        journey = yaml.safe_load((folder / "journey.yaml").read_text(encoding="utf-8"))
+        card = next(card for card in cards if html.escape(journey["title"], quote=True) in card)
+        steps = sum(len(stage.get("steps", [])) for stage in journey["stages"])
+        assert f"<dt>Stages</dt><dd>{len(journey['stages'])}</dd>" in card
+        assert f"<dt>Steps</dt><dd>{steps}</dd>" in card
+        pains = [
+            pain["severity"]
+            for stage in journey["stages"]
+            for moment in [stage, *stage.get("steps", [])]
+            for pain in moment.get("pain_points", [])
+        ]
+        for severity in set(pains):
+            assert f"{severity.capitalize()}: {pains.count(severity)}</span>" in card
 
 
 def test_a_single_journey_gets_no_index(run_cli, tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from journeyctl.render.escape import (
 from journeyctl.render.html import content_security_policy, print_scale
 from journeyctl.render.labels import LabelCatalogs, Labels, choose_language
 from journeyctl.render.markup import ICON_NAMES, escape_by_replacing, escaped, icon
-from journeyctl.render.view import build_view, curve_cells, metric_status, safe_link
+from journeyctl.render.view import JourneyCard, build_view, curve_cells, metric_status, safe_link
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -241,6 +241,14 @@ def test_the_names_html_templates_see_are_documented() -> None:
     documented = {name for row in rows for name in re.findall(r"`(\w+)[(\[]", row.split(" | ")[0])}
     variables = {"t", "L", "num"}  # given to each page by journeyctl.render.html
     assert documented - variables == ours
+
+
+def test_the_index_cards_fields_are_documented() -> None:
+    text = (REPO / "docs" / "rendering.md").read_text(encoding="utf-8")
+    paragraph = text.split("`index.html.j2` sees `entries`")[1].split("\n\n")[0]
+    listed = paragraph.split("the\njourney's ")[1].split(". The index")[0]
+    without_asides = re.sub(r"\([^)]*\)", "", listed)
+    assert re.findall(r"`(\w+)`", without_asides) == list(JourneyCard._fields)
 
 
 def test_every_shipped_template_compiles() -> None:

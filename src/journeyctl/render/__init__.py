@@ -1,17 +1,18 @@
 """Rendering: journeys as maps people look at (HTML), and as Markdown and Mermaid for code hosts.
 
 Output formats sit behind one registry that also drives the CLI's `--format` choices.
-Each format is a module with `names(views) -> list[str]`, the file names it will write
-(known before anything is rendered, so that the output folder can be checked first),
-and `render(views, context)`, which yields one OutputFile at a time in that order, so
-that a page can be written and freed before the next is rendered. A module is
+Each format is a module with `names(journeys) -> list[str]`, the file names it will
+write (known before anything is rendered, so that the output folder can be checked
+first), and `render(journeys, context)`, which yields one OutputFile at a time in that
+order. Each journey's view is built when its turn comes and let go once its file is
+written: a run holds one view at a time, however many maps it renders. A module is
 imported only when chosen; the CLI lists the choices from journeyctl.formats.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Protocol
 
@@ -26,6 +27,16 @@ FORMATS: Final = RENDER_FORMATS
 
 
 @dataclass(frozen=True, slots=True)
+class PendingView:
+    """A journey to render: what file names need, now; its view, when `build` is called."""
+
+    id: str
+    lang: str | None
+    build: Callable[[], JourneyView]
+    """Builds the view afresh on each call; a renderer calls it once, when it renders the journey."""
+
+
+@dataclass(frozen=True, slots=True)
 class OutputFile:
     name: str
     """A plain file name inside the output folder."""
@@ -33,11 +44,11 @@ class OutputFile:
 
 
 class RenderFunction(Protocol):
-    def __call__(self, views: Sequence[JourneyView], context: RenderContext) -> Iterator[OutputFile]: ...
+    def __call__(self, journeys: Sequence[PendingView], context: RenderContext) -> Iterator[OutputFile]: ...
 
 
 class NamesFunction(Protocol):
-    def __call__(self, views: Sequence[JourneyView]) -> list[str]: ...
+    def __call__(self, journeys: Sequence[PendingView]) -> list[str]: ...
 
 
 @dataclass(frozen=True, slots=True)

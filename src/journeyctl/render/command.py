@@ -1,4 +1,4 @@
-"""`journeyctl render`: validate, lint, build the views, render them, write them.
+"""`journeyctl render`: validate, lint, then build, render and write each journey's view in turn.
 
 Invalid journeys are reported (as `validate` reports them, on stderr) and not
 rendered; the valid ones still are, and the exit code says that something was left
@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Final, TextIO
 
@@ -22,11 +23,11 @@ from journeyctl.fsutil import OutputRefusedError, prepare_output_folder, write_o
 from journeyctl.lint import ConfigError, LintConfig, load_config
 from journeyctl.lint.batch import lint_paths
 from journeyctl.loader import DEFAULT_LIMITS, LoadLimits
-from journeyctl.render import renderer
+from journeyctl.render import PendingView, renderer
 from journeyctl.render.context import RenderContext
 from journeyctl.render.environment import TemplatesMissingError
 from journeyctl.render.labels import CatalogError
-from journeyctl.render.view import JourneyView, build_view
+from journeyctl.render.view import build_view
 from journeyctl.report import writer
 from journeyctl.run import EXIT_ERROR, EXIT_FINDINGS, exit_code, validate_paths, validation_report
 from journeyctl.validate import Run
@@ -94,14 +95,14 @@ def _render(request: RenderRequest, version: str, stdout: TextIO, stderr: TextIO
     if config_error is not None:
         raise config_error
     status = exit_code(problems)
-    views = _views(run, today, findings=_by_file(linted.diagnostics) if linted is not None else None)
-    if not views:
+    journeys = _pending_views(run, today, findings=_by_file(linted.diagnostics) if linted is not None else None)
+    if not journeys:
         if not problems:
             stderr.write(f"journeyctl: nothing to render: no journey file in {', '.join(request.paths)}\n")
             return EXIT_ERROR
         return max(status, EXIT_FINDINGS)
     chosen = renderer(request.output_format)
-    outputs = chosen.render(views, context)  # loads templates and labels; renders nothing yet
+    outputs = chosen.render(journeys, context)  # loads templates and labels; renders nothing yet
     if request.out is None and request.output_format != "html":
         stdout.write("\n".join(output.text for output in outputs))
         return status
@@ -109,7 +110,7 @@ def _render(request: RenderRequest, version: str, stdout: TextIO, stderr: TextIO
     inputs = [Path(checked.file) for checked in run.files]
     # The folder is checked against the names before anything is rendered; then each
     # page is written as soon as it is rendered, so that only one is held at a time.
-    prepared = prepare_output_folder(folder, chosen.names(views), inputs, force=request.force)
+    prepared = prepare_output_folder(folder, chosen.names(journeys), inputs, force=request.force)
     written = write_outputs(prepared, ((o.name, o.text) for o in outputs))
     stderr.write(_summary(written, folder))
     return status
@@ -130,16 +131,22 @@ def _by_file(diagnostics: Sequence[Diagnostic]) -> dict[str, list[Diagnostic]]:
     return by_file
 
 
-def _views(run: Run, today: dt.date, *, findings: dict[str, list[Diagnostic]] | None) -> list[JourneyView]:
+def _pending_views(run: Run, today: dt.date, *, findings: dict[str, list[Diagnostic]] | None) -> list[PendingView]:
+    """Each valid journey, its view to be built when the renderer reaches it."""
     personas = {persona.id: persona for _, persona in run.personas()}
     return [
-        build_view(
-            journey,
-            source_file=checked.file,
-            personas=personas,
-            today=today,
-            diagnostics=findings.get(checked.file, []) if findings is not None else (),
-            lint_available=findings is not None,
+        PendingView(
+            journey.id,
+            journey.lang,
+            partial(
+                build_view,
+                journey,
+                source_file=checked.file,
+                personas=personas,
+                today=today,
+                diagnostics=findings.get(checked.file, []) if findings is not None else (),
+                lint_available=findings is not None,
+            ),
         )
         for checked, journey in run.journeys()
     ]

@@ -16,10 +16,10 @@ from typing import Final
 from jinja2 import Template
 from markupsafe import Markup
 
-from journeyctl.render import OutputFile
+from journeyctl.render import OutputFile, PendingView
 from journeyctl.render.context import RenderContext, file_stem
 from journeyctl.render.labels import Labels
-from journeyctl.render.view import JourneyView
+from journeyctl.render.view import JourneyCard, journey_card
 
 INDEX_NAME: Final = "index.html"
 # Printing: an A4 landscape page with 10 mm margins is about 1047 CSS pixels wide;
@@ -28,14 +28,14 @@ _PRINT_WIDTH: Final = 1047
 _PRINT_LANE: Final = 128
 _PRINT_STEP: Final = 224
 PRINT_SCALES: Final = tuple(range(20, 101, 5))
+"""Percentages the print stylesheet can zoom the map to."""
 PAGE_PARTS: Final = ("health", "grid", "legend")
 """Templates `<part>.html.j2` rendered for each journey and given to `map.html.j2` as `parts`."""
-"""Percentages the print stylesheet can zoom the map to."""
 
 
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
-    view: JourneyView
+    card: JourneyCard
     href: str
 
 
@@ -52,15 +52,15 @@ def print_scale(step_columns: int) -> int:
     return max(PRINT_SCALES[0], min(PRINT_SCALES[-1], percent))
 
 
-def names(views: Sequence[JourneyView]) -> list[str]:
+def names(journeys: Sequence[PendingView]) -> list[str]:
     """One page per journey, then the index when there are several."""
-    several = len(views) > 1
+    several = len(journeys) > 1
     taken = {INDEX_NAME.removesuffix(".html")} if several else set()
-    pages = [file_stem(view.id, taken) + ".html" for view in views]
+    pages = [file_stem(journey.id, taken) + ".html" for journey in journeys]
     return [*pages, INDEX_NAME] if several else pages
 
 
-def render(views: Sequence[JourneyView], context: RenderContext) -> Iterator[OutputFile]:
+def render(journeys: Sequence[PendingView], context: RenderContext) -> Iterator[OutputFile]:
     """Each page as soon as it is rendered, and the index last.
 
     Templates and label catalogs are loaded here, before the first page is asked for,
@@ -79,15 +79,15 @@ def render(views: Sequence[JourneyView], context: RenderContext) -> Iterator[Out
     shared["sprite"] = Markup(environment.get_template("icons.html.j2").render())
     page = environment.get_template("map.html.j2")
     parts = {name: environment.get_template(f"{name}.html.j2") for name in PAGE_PARTS}
-    for lang in {view.lang for view in views}:
+    for lang in {journey.lang for journey in journeys}:
         context.labels_for(lang)
-    index = environment.get_template("index.html.j2") if len(views) > 1 else None
-    index_labels = context.labels_for(_common_language(views))
-    return _pages(views, context, page, parts, index=index, index_labels=index_labels, shared=shared)
+    index = environment.get_template("index.html.j2") if len(journeys) > 1 else None
+    index_labels = context.labels_for(_common_language(journeys))
+    return _pages(journeys, context, page, parts, index=index, index_labels=index_labels, shared=shared)
 
 
 def _pages(
-    views: Sequence[JourneyView],
+    journeys: Sequence[PendingView],
     context: RenderContext,
     page: Template,
     parts: dict[str, Template],
@@ -98,7 +98,9 @@ def _pages(
 ) -> Iterator[OutputFile]:
     several = index is not None
     entries: list[IndexEntry] = []
-    for view, name in zip(views, names(views), strict=False):  # the index name comes last
+    sources: list[str] = []
+    for journey, name in zip(journeys, names(journeys), strict=False):  # the index name comes last
+        view = journey.build()
         labels = context.labels_for(view.lang)
         variables = {
             "j": view,
@@ -114,19 +116,21 @@ def _pages(
         yield OutputFile(
             name, page.render(variables, parts={part: Markup(t.render(variables)) for part, t in parts.items()})
         )
-        entries.append(IndexEntry(view, name))
+        entries.append(IndexEntry(journey_card(view), name))
+        sources.append(view.source_file)
+        del view, variables  # only the card is kept for the index
     if index is not None:
         text = index.render(
             entries=entries,
             t=index_labels,
             L=index_labels.texts,
             html_lang=index_labels.lang,
-            sources=", ".join(view.source_file for view in views),
+            sources=", ".join(sources),
             **shared,
         )
         yield OutputFile(INDEX_NAME, text)
 
 
-def _common_language(views: Sequence[JourneyView]) -> str | None:
-    languages = {view.lang for view in views}
+def _common_language(journeys: Sequence[PendingView]) -> str | None:
+    languages = {journey.lang for journey in journeys}
     return languages.pop() if len(languages) == 1 else None

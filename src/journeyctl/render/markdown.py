@@ -6,24 +6,23 @@ from collections.abc import Iterator, Sequence
 
 from jinja2 import Template
 
-from journeyctl.render import OutputFile
+from journeyctl.render import OutputFile, PendingView
 from journeyctl.render.context import RenderContext, file_stem
-from journeyctl.render.view import JourneyView
 
 
-def names(views: Sequence[JourneyView]) -> list[str]:
+def names(journeys: Sequence[PendingView]) -> list[str]:
     taken: set[str] = set()
-    return [file_stem(view.id, taken) + ".md" for view in views]
+    return [file_stem(journey.id, taken) + ".md" for journey in journeys]
 
 
-def render(views: Sequence[JourneyView], context: RenderContext) -> Iterator[OutputFile]:
+def render(journeys: Sequence[PendingView], context: RenderContext) -> Iterator[OutputFile]:
     template = context.environment.get_template("journey.md.j2")  # loaded now: errors before any writing
-    for lang in {view.lang for view in views}:
+    for lang in {journey.lang for journey in journeys}:
         context.labels_for(lang)
-    return _files(views, context, template)
+    return _files(journeys, context, template)
 
 
-def _files(views: Sequence[JourneyView], context: RenderContext, template: Template) -> Iterator[OutputFile]:
-    for view, name in zip(views, names(views), strict=True):
-        labels = context.labels_for(view.lang)
-        yield OutputFile(name, template.render(j=view, t=labels, num=labels.number, version=context.version))
+def _files(journeys: Sequence[PendingView], context: RenderContext, template: Template) -> Iterator[OutputFile]:
+    for journey, name in zip(journeys, names(journeys), strict=True):
+        labels = context.labels_for(journey.lang)
+        yield OutputFile(name, template.render(j=journey.build(), t=labels, num=labels.number, version=context.version))

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from journeyctl.render import OutputFile
+from journeyctl.render import OutputFile, PendingView
 from journeyctl.render.context import RenderContext, file_stem
-from journeyctl.render.view import JourneyView
 
 
-def names(views: Sequence[JourneyView]) -> list[str]:
+def names(journeys: Sequence[PendingView]) -> list[str]:
     taken: set[str] = set()
-    return [file_stem(view.id, taken) + ".mmd" for view in views]
+    return [file_stem(journey.id, taken) + ".mmd" for journey in journeys]
 
 
-def render(views: Sequence[JourneyView], context: RenderContext) -> Iterator[OutputFile]:
+def render(journeys: Sequence[PendingView], context: RenderContext) -> Iterator[OutputFile]:
     template = context.environment.get_template("journey.mmd.j2")  # loaded now: errors before any writing
-    pairs = zip(views, names(views), strict=True)
-    return (OutputFile(name, template.render(j=view).rstrip("\n") + "\n") for view, name in pairs)
+    pairs = zip(journeys, names(journeys), strict=True)
+    return (OutputFile(name, template.render(j=journey.build()).rstrip("\n") + "\n") for journey, name in pairs)

@@ -263,6 +263,28 @@ class JourneyView(NamedTuple):
     has_ratings: bool
 
 
+class JourneyCard(NamedTuple):
+    """What the index page shows of a journey: kept for every journey, while each view is let go."""
+
+    id: str
+    title: str
+    type: str
+    lang: str | None
+    description: str | None
+    owner: str | None
+    persona_names: tuple[str, ...]
+    stage_count: int
+    step_count: int
+    owners: Coverage
+    """Stages and steps with an owner."""
+    pains_by_severity: tuple[tuple[str, int], ...]
+    lint_available: bool
+    finding_count: int
+    review: Review
+    emotions: tuple[int | None, ...]
+    sparkline: tuple[str, ...]
+
+
 # ---------------------------------------------------------------------------------
 # Building
 
@@ -700,4 +722,26 @@ def build_view(
         has_milestones=any(step.milestone for step in steps),
         has_moments_of_truth=any(t.moment_of_truth for step in steps for t in step.touchpoints),
         has_ratings=any(t.rating is not None for step in steps for t in step.touchpoints),
+    )
+
+
+def journey_card(view: JourneyView) -> JourneyCard:
+    health = view.health
+    return JourneyCard(
+        id=view.id,
+        title=view.title,
+        type=view.type,
+        lang=view.lang,
+        description=view.description,
+        owner=view.owner,
+        persona_names=tuple(persona.name for persona in view.personas),
+        stage_count=len(view.stages),
+        step_count=view.step_count,
+        owners=health.owners,
+        pains_by_severity=health.pains_by_severity,
+        lint_available=health.lint_available,
+        finding_count=len(health.findings),
+        review=view.review,
+        emotions=view.emotions,
+        sparkline=view.sparkline,
     )
