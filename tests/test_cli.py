@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -196,3 +199,40 @@ def test_utf8_paths_and_content_round_trip_through_json(run_cli: RunCli, tmp_pat
     found = diagnostics(run_cli("validate", "-f", "json", path, exit=1).stdout)
     assert found[0]["file"] == str(path)
     assert "'nme'" in found[0]["message"] and found[0]["fix"] == "did you mean 'name'?"
+
+
+def _journeyctl(*arguments: str | Path) -> subprocess.CompletedProcess[bytes]:
+    # Buffered, as a pipe normally is: unflushed output would be lost at exit.
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    command = [sys.executable, "-m", "journeyctl", *map(str, arguments)]
+    return subprocess.run(command, capture_output=True, check=False, env=environment)
+
+
+def test_the_process_ends_with_the_commands_status_and_all_its_output(tmp_path: Path) -> None:
+    # The process leaves without tearing the interpreter down: whatever the command
+    # wrote must still be flushed, and its exit status kept.
+    for copy in range(40):
+        write(tmp_path / f"journey-{copy:02d}.yaml", JOURNEY.format(id=f"journey-{copy:02d}", persona="ana"))
+    result = _journeyctl("lint", "-f", "json", "--jobs", "2", tmp_path)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout.decode("utf-8"))  # complete, down to the last brace
+    assert len(report["files"]) == 40
+    assert {d["code"] for d in report["diagnostics"]} >= {"JM033"}
+    assert _journeyctl("validate", EXAMPLES).returncode == 0
+    assert _journeyctl("validate", tmp_path / "missing").returncode == 2
+    usage = _journeyctl("validate", "--no-such-option")
+    assert usage.returncode == 2
+    assert b"No such option" in usage.stderr
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    for copy in range(60):
+        write(tmp_path / f"journey-{copy:02d}.yaml", JOURNEY.format(id=f"journey-{copy:02d}", persona="ana"))
+    command = [sys.executable, "-m", "journeyctl", "lint", "-f", "json", str(tmp_path)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()  # as `| head -c 10` does
+        errors = process.stderr.read().decode("utf-8")
+    assert "Traceback" not in errors
+    assert "internal error" not in errors

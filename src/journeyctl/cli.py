@@ -6,9 +6,11 @@ annotations` here: Typer reads every command's annotations at each start-up, and
 string annotations would each have to be compiled and evaluated first.
 """
 
+import contextlib
 import datetime
 import enum
 import gc
+import os
 import re
 import sys
 from pathlib import Path
@@ -361,7 +363,7 @@ def channels(
     Console(highlight=False).print(table)
 
 
-def main() -> None:
+def main() -> NoReturn:
     """Console entry point: no input ever ends in a traceback."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
@@ -370,16 +372,46 @@ def main() -> None:
     # again and again as they pile up: about half the cost of a parse. Nothing built
     # here forms a cycle, refcounting frees it all, and the process is short-lived.
     gc.disable()
+    _leave(_run_app())
+
+
+def _run_app() -> int:
+    """Run the command line; its exit status."""
     try:
         app()
+    except SystemExit as request:
+        return _exit_status(request.code)
     except KeyboardInterrupt:
         sys.stderr.write("journeyctl: interrupted\n")
-        sys.exit(130)
-    except SystemExit:
-        raise
+        return 130
     except Exception as error:  # a traceback is a bug; say so plainly instead
         sys.stderr.write(
             f"journeyctl: internal error: {type(error).__name__}: {error}\n"
             "Please report this, with the command and the file that caused it.\n"
         )
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
+    return 0
+
+
+def _exit_status(code: object) -> int:
+    """The status `sys.exit(code)` would end the process with."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")
+    return 1
+
+
+def _leave(status: int) -> NoReturn:
+    """End the process without tearing the interpreter down.
+
+    Unloading a hundred modules and the final collection over them take about 40 ms
+    once the work is done (a sixth of a pre-commit run on one file) and achieve
+    nothing: by then every output file is written and closed, and worker pools are
+    shut down. Only the standard streams still hold output; they are flushed here.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # a reader that went away (`| head`) is no error
+            stream.flush()
+    os._exit(status)
