@@ -147,3 +147,17 @@ def test_the_layout_is_jsons_own_indent_2(message: str, file: str) -> None:
     report.diagnostics[0] = dataclasses.replace(report.diagnostics[0], message=message, file=file)
     text = render("json", report)
     assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("count", [0, 1, 1023, 1024, 1025, 2500])
+def test_long_lists_keep_the_layout_and_every_record(count: int) -> None:
+    # Records are written in batches; the seams between batches must not show.
+    report = sample_report()
+    first = report.diagnostics[0]
+    report.diagnostics = [dataclasses.replace(first, line=index + 1) for index in range(count)]
+    report.files = report.files * (count // len(report.files) + 1)
+    text = render("json", report)
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+    document = json.loads(text)
+    assert [d["line"] for d in document["diagnostics"]] == list(range(1, count + 1))
+    assert len(document["files"]) == len(report.files)

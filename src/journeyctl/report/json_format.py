@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring
@@ -41,16 +42,28 @@ def write(report: Report, out: TextIO) -> None:
     # thousands of findings.
     out.write(json.dumps(head, ensure_ascii=False, indent=2).removesuffix("\n}"))
     out.write(',\n  "files": ')
-    out.write(_records(_flat_record(record) for record in files))
+    _write_records(out, map(_flat_record, files))
     out.write(',\n  "diagnostics": ')
-    out.write(_records(_diagnostic_records(report.diagnostics)))
+    _write_records(out, _diagnostic_records(report.diagnostics))
     out.write("\n}\n")
 
 
-def _records(records: Iterable[str]) -> str:
-    """Encoded objects as a list, laid out as a second-level value of `indent=2`."""
-    body = ",\n".join(records)
-    return f"[\n{body}\n  ]" if body else "[]"
+_RECORDS_PER_WRITE: Final = 1024
+"""Records joined per write: few calls, and the report never held whole in memory."""
+
+
+def _write_records(out: TextIO, records: Iterable[str]) -> None:
+    """Encoded objects as a list, laid out as a second-level value of `indent=2`.
+
+    Written in batches: a run's findings as one string would double the peak memory
+    of a lint over thousands of files.
+    """
+    pending = iter(records)
+    opening = "[\n"
+    while batch := list(itertools.islice(pending, _RECORDS_PER_WRITE)):
+        out.write(opening + ",\n".join(batch))
+        opening = ",\n"
+    out.write("\n  ]" if opening == ",\n" else "[]")
 
 
 def _flat_record(record: dict[str, Any]) -> str:
