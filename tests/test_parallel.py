@@ -54,6 +54,11 @@ def many_maps(tmp_path_factory: pytest.TempPathFactory) -> Path:
     broken.write_text(broken.read_text(encoding="utf-8").replace("owner:", "owner: [", 1), encoding="utf-8")
     for persona in (root / "copy-05").rglob("personas/*.yaml"):
         persona.unlink()
+    # An inline persona under a persona file's id: a run-wide finding inside a list.
+    inline = root / "copy-07" / "b2b-saas-onboarding" / "journey.yaml"
+    inline.write_text(
+        inline.read_text(encoding="utf-8").replace("  - id: marcus-admin\n", "  - id: priya\n", 1), encoding="utf-8"
+    )
     assert sum(1 for _ in root.rglob("*.yaml")) >= SERIAL_BELOW
     return root
 
@@ -73,6 +78,8 @@ def test_slim_files_give_the_findings_full_files_give(many_maps: Path) -> None:
     full = validate_paths([str(many_maps)], keep_models=True)
     slim = validate_paths([str(many_maps)], keep_models=False, jobs=2)
     assert slim.all_diagnostics() == full.all_diagnostics()
+    run_wide = {(d.code, d.path) for d in slim.all_diagnostics() if d.code in {"JM033", "JM034"}}
+    assert {("JM034", "id"), ("JM034", "personas[1].id"), ("JM033", "personas[0]")} <= run_wide
     assert [(f.file, f.kind, f.declared_id, f.valid) for f in slim.files] == [
         (f.file, f.kind, f.declared_id, f.valid) for f in full.files
     ]

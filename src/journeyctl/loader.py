@@ -25,6 +25,7 @@ import os
 import re
 import stat
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Final, Protocol
@@ -92,13 +93,20 @@ class YamlDocument:
 
     The node tree is most of a document's memory, and only findings need it: a run
     over thousands of files releases it once a file's own checks are done
-    (`release_nodes`), and the rare run-wide finding rebuilds it from `raw`.
+    (`release_nodes`), and the rare run-wide finding rebuilds it from `raw`, or
+    reads the few positions kept when the text went too (`pinned`).
     """
 
     file: str
     data: Any
     nodes: Node | None
     raw: bytes
+    pinned: dict[tuple[str | int, ...], Position] | None = None
+    """The only positions a document made by `pin` can give."""
+
+    def pin(self, data: Any, paths: Iterable[tuple[str | int, ...]]) -> YamlDocument:
+        """A copy holding `data` and the positions of `paths`, without node tree or text."""
+        return YamlDocument(self.file, data, None, b"", {parts: self.position(parts) for parts in paths})
 
     @property
     def root(self) -> Node:
@@ -133,6 +141,10 @@ class YamlDocument:
         return node
 
     def position(self, parts: tuple[str | int, ...], *, key: bool = False) -> Position:
+        if self.pinned is not None:
+            if key or parts not in self.pinned:
+                raise LookupError(f"{self.file}: no position was kept for {format_path(parts) or 'the root'}")
+            return self.pinned[parts]
         return node_position(self.node_at(parts, key=key))
 
     def locate(

@@ -53,16 +53,19 @@ class CheckedFile:
     def slim(self, *, keep_model: bool = False) -> CheckedFile:
         """This file as the run-wide checks need it: findings, kind, id and personas.
 
-        No node tree, no loaded data beyond those keys, and no model unless asked
-        for: small to keep by the thousand and to send from a worker process. A
-        run-wide finding rebuilds the positions from the text.
+        No node tree, no text, no loaded data beyond those keys, and no model unless
+        asked for: small to keep by the thousand and to send from a worker process.
+        The positions a run-wide finding may point at are kept; call this before the
+        document's node tree is released, or they are rebuilt from the text.
         """
         model = self.model if keep_model else None
         if self.document is None:
             return CheckedFile(self.file, None, model, self.diagnostics)
         data = self.document.data
-        summary = {key: data[key] for key in _RUN_WIDE_KEYS if key in data} if isinstance(data, dict) else data
-        document = YamlDocument(self.file, summary, None, self.document.raw)
+        if not isinstance(data, dict):
+            return CheckedFile(self.file, self.document.pin(data, ()), model, self.diagnostics)
+        summary = {key: data[key] for key in _RUN_WIDE_KEYS if key in data}
+        document = self.document.pin(summary, _run_wide_places(data))
         return CheckedFile(self.file, document, model, self.diagnostics)
 
 
@@ -574,6 +577,15 @@ def validate_targets(
 
 _RUN_WIDE_KEYS: Final = ("kind", "id", "personas")
 """What the run-wide checks read of a file's data (`check_run`, lint's persona usage)."""
+
+
+def _run_wide_places(data: dict[str, Any]) -> Iterator[Parts]:
+    """Where a run-wide finding may point (`check_run`): the id and each persona reference."""
+    yield ("id",)
+    for index, ref in _items(data, "personas"):
+        yield ("personas", index)
+        if isinstance(ref, dict):
+            yield ("personas", index, "id")
 
 
 def check_target(

@@ -45,6 +45,23 @@ def test_positions_are_one_based_and_point_at_the_value() -> None:
     assert document.position(("stages", 0, "owner"))[:2] == (3, 5)
 
 
+def test_a_pinned_copy_keeps_its_positions_and_nothing_else() -> None:
+    document = load("kind: journey\nid: compra\npersonas:\n  - ana\n  - id: ion\n").document
+    assert document is not None
+    places = [("id",), ("personas", 1, "id")]
+    pinned = document.pin({"id": "compra"}, places)
+    assert (pinned.data, pinned.nodes, pinned.raw) == ({"id": "compra"}, None, b"")
+    assert [pinned.position(parts) for parts in places] == [document.position(parts) for parts in places]
+    assert pinned.locate("JM034", "clash", ("personas", 1, "id")) == document.locate(
+        "JM034", "clash", ("personas", 1, "id")
+    )
+    # A place that was not kept is a bug in the caller, never a guessed position.
+    with pytest.raises(LookupError, match=r"personas\[0\]"):
+        pinned.position(("personas", 0))
+    with pytest.raises(LookupError):
+        pinned.position(("id",), key=True)
+
+
 def test_duplicate_keys_are_reported_at_every_level() -> None:
     text = "a: 1\nb:\n  c: 1\n  c: 2\nd:\n  - e: 1\n    e: 2\na: 3\n"
     assert codes(text) == [("JM006", 4, 3), ("JM006", 7, 5), ("JM006", 8, 1)]

@@ -104,7 +104,8 @@ def _check_and_lint(
         return _LintedFile(checked, [], None)
     findings = _lint_one(checked, config, context)
     figures = coverage([model])
-    document.release_nodes()
+    # The slim copy keeps the positions the run-wide checks need; the node tree and
+    # the text go with this function's `checked`.
     return _LintedFile(checked.slim(keep_model=keep_models), findings, figures)
 
 
