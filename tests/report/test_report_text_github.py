@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
-from report_sample import CASES, RICH_ENVIRONMENT, render
+from hypothesis import given
+from hypothesis import strategies as st
+from report_sample import CASES, RICH_ENVIRONMENT, render, sample_report
 
 from journeyctl.diagnostics import Diagnostic, printable, problem
 from journeyctl.report import Report
+from journeyctl.report import text as text_format
 
 ANNOTATION = re.compile(r"^::(error|warning|notice) ([^:]*)::(.*)$")
 
@@ -86,6 +90,20 @@ def test_text_prints_brackets_literally_even_in_colour(monkeypatch: pytest.Monke
     plain = re.sub(r"\x1b\[[0-9;]*m", "", output)
     assert "[link=x]a[/link].yaml:1:1" in plain
     assert "unknown key '[red]x[/red]' in [bold]stage[/]" in plain
+
+
+@given(st.text(), st.text(), st.text(), st.text())
+def test_unstyled_text_is_what_rich_prints_unstyled(message: str, fix: str, file: str, path: str) -> None:
+    # Where nothing is styled, findings are written without Rich; the text must be
+    # Rich's own, whatever a map holds (tabs, carriage returns, wide characters).
+    report = sample_report()
+    report.diagnostics[1] = dataclasses.replace(report.diagnostics[1], message=message, fix=fix, file=file, path=path)
+    direct = render("text", report)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_format, "_styled", lambda out: True)  # every line through Rich, to a non-terminal
+        through_rich = render("text", report)
+    assert "\x1b[" not in through_rich
+    assert direct == through_rich
 
 
 def test_text_keeps_portuguese_and_romanian_text_intact() -> None:
