@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -104,6 +105,27 @@ def test_clean_examples_give_valid_sarif_with_no_results(run_cli: RunCli) -> Non
 @pytest.mark.parametrize("case", list(CASES))
 def test_sample_reports_give_valid_sarif(case: str) -> None:
     assert_valid_sarif(json.loads(render("sarif", CASES[case]())))
+
+
+@pytest.mark.parametrize("count", [0, 1, 1025])
+def test_the_log_is_indented_with_one_line_per_result(count: int) -> None:
+    report = CASES["findings"]()
+    finding = next(d for d in report.diagnostics if d.line)
+    report.diagnostics = [dataclasses.replace(finding, line=index + 1) for index in range(count)]
+    text = render("sarif", report)
+    log = json.loads(text)
+    assert log == sarif_log(report, Path.cwd())
+    assert_valid_sarif(log)
+    lines = text.splitlines()
+    if count:
+        start = lines.index('      "results": [')
+        assert [json.loads(line.removesuffix(",")) for line in lines[start + 1 : start + 1 + count]] == results(log)
+        assert lines[start + 1 + count :] == ["      ]", "    }", "  ]", "}"]
+    else:
+        start = lines.index('      "results": []')
+        assert lines[start + 1 :] == ["    }", "  ]", "}"]
+    # Up to the results, the layout is json.dump's indent=2.
+    assert lines[:start] == json.dumps(log, indent=2, ensure_ascii=False).splitlines()[:start]
 
 
 def test_columns_count_characters(run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

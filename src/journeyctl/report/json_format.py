@@ -42,28 +42,28 @@ def write(report: Report, out: TextIO) -> None:
     # thousands of findings.
     out.write(json.dumps(head, ensure_ascii=False, indent=2).removesuffix("\n}"))
     out.write(',\n  "files": ')
-    _write_records(out, map(_flat_record, files))
+    write_list(out, map(_flat_record, files), "  ")
     out.write(',\n  "diagnostics": ')
-    _write_records(out, _diagnostic_records(report.diagnostics))
+    write_list(out, _diagnostic_records(report.diagnostics), "  ")
     out.write("\n}\n")
 
 
-_RECORDS_PER_WRITE: Final = 1024
-"""Records joined per write: few calls, and the report never held whole in memory."""
+_ITEMS_PER_WRITE: Final = 1024
+"""Items joined per write: few calls, and a report never held whole in memory."""
 
 
-def _write_records(out: TextIO, records: Iterable[str]) -> None:
-    """Encoded objects as a list, laid out as a second-level value of `indent=2`.
+def write_list(out: TextIO, items: Iterable[str], indent: str) -> None:
+    """Encoded items as a JSON list whose brackets sit at `indent`, the way indent=2 lays one out.
 
-    Written in batches: a run's findings as one string would double the peak memory
-    of a lint over thousands of files.
+    Each item carries its own indentation. Written in batches: a run's findings as one
+    string would double the peak memory of a lint over thousands of files.
     """
-    pending = iter(records)
+    pending = iter(items)
     opening = "[\n"
-    while batch := list(itertools.islice(pending, _RECORDS_PER_WRITE)):
+    while batch := list(itertools.islice(pending, _ITEMS_PER_WRITE)):
         out.write(opening + ",\n".join(batch))
         opening = ",\n"
-    out.write("\n  ]" if opening == ",\n" else "[]")
+    out.write(f"\n{indent}]" if opening == ",\n" else "[]")
 
 
 def _flat_record(record: dict[str, Any]) -> str:

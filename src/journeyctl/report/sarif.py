@@ -20,6 +20,7 @@ from urllib.parse import quote
 from journeyctl import __version__
 from journeyctl.diagnostics import CHECKS, Diagnostic, Severity, is_fatal
 from journeyctl.report import Report, RuleInfo
+from journeyctl.report.json_format import write_list
 
 SARIF_VERSION: Final = "2.1.0"
 SARIF_SCHEMA: Final = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -36,8 +37,22 @@ VALIDATION_FAMILY: Final = "JM0"
 
 
 def write(report: Report, out: TextIO) -> None:
-    json.dump(sarif_log(report, Path.cwd()), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """The log indented by two, as `json.dump(indent=2)` would, but each result on one line.
+
+    With an indent, json encodes in pure Python, and a run over a thousand maps holds
+    tens of thousands of results: one line each, from json's C encoder, writes them
+    several times faster, and reads well in a diff.
+    """
+    log = sarif_log(report, Path.cwd())
+    results = log["runs"][0].pop("results")  # the last member of the run
+    closing = "\n    }\n  ]\n}"
+    out.write(json.dumps(log, ensure_ascii=False, indent=2).removesuffix(closing))
+    out.write(',\n      "results": ')
+    write_list(out, ("        " + _encode_line(result) for result in results), "      ")
+    out.write(closing + "\n")
+
+
+_encode_line = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def sarif_log(report: Report, source_root: Path) -> dict[str, Any]:
