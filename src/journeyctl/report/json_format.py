@@ -98,7 +98,8 @@ _DIAGNOSTIC_RECORD: Final = (
 def _diagnostic_records(diagnostics: Iterable[Diagnostic]) -> Iterator[str]:
     # A lint run over a thousand maps reports tens of thousands of findings: one
     # %-format per finding, with the strings quoted by json's own C routine, costs
-    # less than half of building a dict for each and encoding it.
+    # less than half of building a dict for each and encoding it. The values follow
+    # the order of `_DIAGNOSTIC_FIELDS`.
     quote = encode_basestring
     for d in diagnostics:
         yield _DIAGNOSTIC_RECORD % (
