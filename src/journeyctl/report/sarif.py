@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, TextIO
 from urllib.parse import quote
@@ -43,8 +43,7 @@ def write(report: Report, out: TextIO) -> None:
     tens of thousands of results: one line each, from json's C encoder, writes them
     several times faster, and reads well in a diff.
     """
-    log = sarif_log(report, Path.cwd())
-    results = log["runs"][0].pop("results")  # the last member of the run
+    log, results = _log_and_results(report, Path.cwd())
     closing = "\n    }\n  ]\n}"
     out.write(json.dumps(log, ensure_ascii=False, indent=2).removesuffix(closing))
     out.write(',\n      "results": ')
@@ -62,23 +61,36 @@ def sarif_log(report: Report, source_root: Path) -> dict[str, Any]:
     unreadable or oversized file) are not results: a code-scanning alert on them would
     mean nothing. They are the invocation's notifications, and mark it unsuccessful.
     """
+    log, results = _log_and_results(report, source_root)
+    log["runs"][0]["results"] = list(results)
+    return log
+
+
+def _log_and_results(report: Report, source_root: Path) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
+    """`sarif_log` without the run's results, and the results one at a time.
+
+    `write` encodes each result as it is made: the results of a run over thousands of
+    maps are never all held at once.
+    """
     findings = [d for d in report.diagnostics if not is_fatal(d)]
     failures = [d for d in report.diagnostics if is_fatal(d)]
     rules = rules_for(report.rules, findings)
     index_of = {rule.code: index for index, rule in enumerate(rules)}
-    results = []
-    occurrences: Counter[tuple[str, str, str]] = Counter()
-    for diagnostic in findings:
-        uri = artifact_uri(diagnostic.file, source_root)
-        identity = (uri, diagnostic.path, diagnostic.code)
-        occurrences[identity] += 1
-        results.append(result_object(diagnostic, uri, index_of[diagnostic.code], occurrences[identity]))
+
+    def results() -> Iterator[dict[str, Any]]:
+        occurrences: Counter[tuple[str, str, str]] = Counter()
+        for diagnostic in findings:
+            uri = artifact_uri(diagnostic.file, source_root)
+            identity = (uri, diagnostic.path, diagnostic.code)
+            occurrences[identity] += 1
+            yield result_object(diagnostic, uri, index_of[diagnostic.code], occurrences[identity])
+
     invocation: dict[str, Any] = {"executionSuccessful": not failures}
     if failures:
         invocation["toolExecutionNotifications"] = [
             notification_object(diagnostic, artifact_uri(diagnostic.file, source_root)) for diagnostic in failures
         ]
-    return {
+    log = {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
         "runs": [
@@ -95,10 +107,11 @@ def sarif_log(report: Report, source_root: Path) -> dict[str, Any]:
                 "invocations": [invocation],
                 # The loader counts columns in characters, not in UTF-16 units.
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                # "results" comes last: `write` appends it after the rest of the log.
             }
         ],
     }
+    return log, results()
 
 
 def rules_for(described: Iterable[RuleInfo], diagnostics: Iterable[Diagnostic]) -> list[RuleInfo]:
