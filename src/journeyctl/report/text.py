@@ -92,9 +92,13 @@ class _Printer:
         self._console: Console | None = None
 
     def line(self, pieces: list[Piece] | None = None) -> None:
-        text = "".join(piece for piece, _ in pieces or ())
-        if self.styled or "\t" in text or "\r" in text:
-            self._rich(pieces or [])
+        pieces = pieces or []
+        if self.styled:
+            self._rich(pieces)
+            return
+        text = "".join(piece for piece, _ in pieces)
+        if "\t" in text or "\r" in text:
+            self._rich(pieces)
         else:
             self.out.write(text + "\n")
 
